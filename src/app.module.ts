@@ -1,0 +1,45 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AppConfig } from './common/config/app-config.js';
+import { AppConfigModule } from './common/config/config.module.js';
+import { MetricsModule } from './common/metrics/metrics.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { DepartmentsModule } from './modules/departments/departments.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { UsersModule } from './modules/users/users.module.js';
+
+/** Feature modules, in the order data flows through them. */
+const FEATURE_MODULES = [UsersModule, DepartmentsModule, AuthModule, HealthModule];
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.env.LOG_LEVEL,
+            transport:
+              config.env.NODE_ENV === 'development'
+                ? { target: 'pino-pretty', options: { singleLine: true } }
+                : undefined,
+            genReqId: (req: IncomingMessage) =>
+              (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            autoLogging: {
+              ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics',
+            },
+          },
+        }),
+        MetricsModule,
+        DatabaseModule,
+        ...FEATURE_MODULES,
+      ],
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { TokenService } from '../../common/auth/token.service.js';
+import { UsersService } from '../users/users.service.js';
+import type { LoginDto, LoginResultDto } from './dto/login.dto.js';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async login(input: LoginDto): Promise<LoginResultDto> {
+    const user = await this.users.verifyCredentials(input.email, input.password);
+    const { token, expiresAt } = this.tokens.sign(user.id);
+    return {
+      accessToken: token,
+      expiresAt: new Date(expiresAt).toISOString(),
+      user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import { DepartmentEntity, DepartmentMemberEntity } from './department.entity.js';
+
+@Injectable()
+export class DepartmentsRepository {
+  constructor(
+    @InjectRepository(DepartmentEntity) private readonly repo: Repository<DepartmentEntity>,
+    @InjectRepository(DepartmentMemberEntity) private readonly members: Repository<DepartmentMemberEntity>,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  findById(id: string): Promise<DepartmentEntity | null> {
+    return this.repo.findOneBy({ id });
+  }
+
+  findByName(name: string): Promise<DepartmentEntity | null> {
+    return this.repo.findOneBy({ name });
+  }
+
+  list(): Promise<DepartmentEntity[]> {
+    return this.repo.find({ order: { name: 'ASC' } });
+  }
+
+  count(): Promise<number> {
+    return this.repo.count();
+  }
+
+  async memberIdsByDepartment(departmentIds: string[]): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>(departmentIds.map((id) => [id, []]));
+    if (!departmentIds.length) return result;
+    const rows = await this.members.find({
+      where: { departmentId: In(departmentIds) },
+      order: { userId: 'ASC' },
+    });
+    for (const row of rows) result.get(row.departmentId)?.push(row.userId);
+    return result;
+  }
+
+  /** Saves the department and, when given, replaces its members, in one transaction. */
+  save(department: DepartmentEntity, memberIds?: string[]): Promise<DepartmentEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await manager.save(DepartmentEntity, department);
+      if (memberIds) {
+        await manager.delete(DepartmentMemberEntity, { departmentId: department.id });
+        if (memberIds.length) {
+          await manager.insert(
+            DepartmentMemberEntity,
+            [...new Set(memberIds)].map((userId) => ({ departmentId: department.id, userId })),
+          );
+        }
+      }
+      return saved;
+    });
+  }
+
+  async delete(id: string): Promise<boolean> {
+    const result = await this.repo.delete({ id });
+    return (result.affected ?? 0) > 0;
+  }
+}

@@ -1,0 +1,29 @@
+import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { MinRole } from '../../common/auth/auth.decorators.js';
+import { IdParam } from '../../common/http/id-param.js';
+import { CreateUserDto, UpdateUserDto, type UserDto } from './dto/user.dto.js';
+import { UsersService } from './users.service.js';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@MinRole('admin')
+@Controller('api/users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  list(): Promise<UserDto[]> {
+    return this.users.list();
+  }
+
+  @Post()
+  create(@Body() body: CreateUserDto): Promise<UserDto> {
+    return this.users.create(body);
+  }
+
+  @Patch(':id')
+  update(@IdParam() id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
+    return this.users.update(id, body);
+  }
+}

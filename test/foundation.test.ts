@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import request from 'supertest';
+import { createUser, type TestUser } from './factories/users.js';
+import { TEST_DATABASES } from './support/databases.js';
+import { ADMIN, api, startTestApp, type TestApp } from './support/test-app.js';
+
+describe.each(TEST_DATABASES)('foundation on %s', (db) => {
+  let t: TestApp;
+  let agent: TestUser;
+
+  beforeAll(async () => {
+    t = await startTestApp(db);
+    agent = await createUser(t, 'agent');
+  });
+  afterAll(() => t.close());
+
+  it('answers /health while the database answers', async () => {
+    const res = await request(t.http).get('/health').expect(200);
+    expect(res.body.status).toBe('ok');
+    expect(res.body.info.database.status).toBe('up');
+  });
+
+  it('serves Prometheus metrics with request durations by route', async () => {
+    await request(t.http).get('/health');
+    const res = await request(t.http).get('/metrics').expect(200);
+    expect(res.text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\}/,
+    );
+    expect(res.text).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('lists the routes in the OpenAPI document', async () => {
+    const res = await request(t.http).get('/api/docs-json').expect(200);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/users', '/api/users/{id}', '/api/departments']),
+    );
+  });
+
+  it('refuses unauthenticated and forged requests with 401', async () => {
+    const res = await request(t.http).get('/api/users').expect(401);
+    expect(res.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Sign in required' });
+    await request(t.http).get('/api/users').set('Authorization', 'Bearer abc.def.ghi').expect(401);
+    const forged = t.adminToken.slice(0, -2) + (t.adminToken.endsWith('A') ? 'BB' : 'AA');
+    await request(t.http).get('/api/users').set('Authorization', `Bearer ${forged}`).expect(401);
+  });
+
+  it('rejects a malformed login with 400 and a wrong password with 401', async () => {
+    const malformed = await request(t.http)
+      .post('/api/auth/login')
+      .send({ email: 'not-an-email' })
+      .expect(400);
+    expect(malformed.body.statusCode).toBe(400);
+    expect(malformed.body.error).toBe('Bad Request');
+    expect(Array.isArray(malformed.body.message)).toBe(true);
+    await request(t.http)
+      .post('/api/auth/login')
+      .send({ email: ADMIN.email, password: 'wrong-password' })
+      .expect(401);
+    await request(t.http)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email":')
+      .expect(400);
+  });
+
+  it('signs in through the session cookie as well as the bearer token', async () => {
+    const res = await request(t.http).post('/api/auth/login').send(ADMIN).expect(200);
+    const cookie = res.headers['set-cookie'] as unknown as string[];
+    expect(cookie[0]).toMatch(/resonanz_session=.*HttpOnly/);
+    const me = await request(t.http).get('/api/auth/me').set('Cookie', cookie[0].split(';')[0]).expect(200);
+    expect(me.body.email).toBe(ADMIN.email);
+    expect(me.body.role).toBe('admin');
+  });
+
+  it('lets only admins manage users (agent gets 403)', async () => {
+    await api(t, agent.token)
+      .post('/api/users')
+      .send({ email: 'x@test.example', name: 'X', password: 'password-1', role: 'agent' })
+      .expect(403);
+    await api(t, agent.token).get('/api/users').expect(403);
+  });
+
+  it('never exposes password hashes in user listings', async () => {
+    const res = await api(t).get('/api/users').expect(200);
+    expect(res.body.length).toBeGreaterThanOrEqual(2);
+    const text = JSON.stringify(res.body);
+    expect(text).not.toMatch(/argon2|passwordHash|password_hash/);
+    expect(res.body.map((u: { email: string }) => u.email)).toContain(agent.email);
+  });
+
+  it('rejects unknown body fields and duplicate emails', async () => {
+    const res = await api(t)
+      .post('/api/users')
+      .send({ email: 'y@test.example', name: 'Y', password: 'password-1', role: 'agent', isRoot: true })
+      .expect(400);
+    expect(res.body.message).toEqual(['property isRoot should not exist']);
+    await api(t)
+      .post('/api/users')
+      .send({ email: agent.email.toUpperCase(), name: 'Dup', password: 'password-1', role: 'agent' })
+      .expect(409);
+  });
+
+  it('answers 404 for unknown and malformed ids', async () => {
+    await api(t)
+      .patch('/api/users/00000000-0000-4000-8000-000000000000')
+      .send({ name: 'Nobody' })
+      .expect(404);
+    await api(t).patch('/api/users/not-an-id').send({ name: 'Nobody' }).expect(404);
+    await api(t).get('/api/departments/00000000-0000-4000-8000-000000000000').expect(404);
+    await api(t).get('/api/no-such-route').expect(404);
+  });
+
+  it('seeds the six default departments and manages them', async () => {
+    const seeded = await api(t).get('/api/departments').expect(200);
+    expect(seeded.body.map((d: { name: string }) => d.name).sort()).toEqual(
+      ['Accounting', 'Customer Service', 'Data Protection', 'E-Commerce', 'Logistics', 'Product'].sort(),
+    );
+    const created = await api(t)
+      .post('/api/departments')
+      .send({ name: 'Returns Desk', leadUserId: agent.id, memberIds: [agent.id] })
+      .expect(201);
+    expect(created.body).toMatchObject({ name: 'Returns Desk', leadUserId: agent.id, memberIds: [agent.id] });
+    await api(t).post('/api/departments').send({ name: 'Returns Desk' }).expect(409);
+    await api(t)
+      .post('/api/departments')
+      .send({ name: 'Ghosts', memberIds: ['00000000-0000-4000-8000-000000000000'] })
+      .expect(400);
+    const users = await api(t).get('/api/users').expect(200);
+    const agentRow = users.body.find((u: { id: string }) => u.id === agent.id);
+    expect(agentRow.departmentIds).toEqual([created.body.id]);
+    const renamed = await api(t)
+      .patch(`/api/departments/${created.body.id}`)
+      .send({ name: 'Returns', memberIds: [] })
+      .expect(200);
+    expect(renamed.body).toMatchObject({ name: 'Returns', memberIds: [] });
+    await api(t, agent.token).delete(`/api/departments/${created.body.id}`).expect(403);
+    await api(t).delete(`/api/departments/${created.body.id}`).expect(204);
+    await api(t).get(`/api/departments/${created.body.id}`).expect(404);
+  });
+
+  it('locks out deactivated users at once', async () => {
+    const temp = await createUser(t, 'agent');
+    await api(t, temp.token).get('/api/auth/me').expect(200);
+    await api(t).patch(`/api/users/${temp.id}`).send({ active: false }).expect(200);
+    await api(t, temp.token).get('/api/auth/me').expect(401);
+    await request(t.http)
+      .post('/api/auth/login')
+      .send({ email: temp.email, password: temp.password })
+      .expect(401);
+  });
+
+  it('keeps data across a restart', async () => {
+    await api(t).patch(`/api/users/${agent.id}`).send({ name: 'Renamed Before Restart' }).expect(200);
+    await t.restart();
+    const users = await api(t).get('/api/users').expect(200);
+    expect(users.body.find((u: { id: string }) => u.id === agent.id).name).toBe('Renamed Before Restart');
+    const departments = await api(t).get('/api/departments').expect(200);
+    expect(departments.body).toHaveLength(6);
+  });
+});
+
+describe('login rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('sqlite', { env: { LOGIN_RATE_LIMIT: '3' } });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 after too many attempts from one address', async () => {
+    // startTestApp signed in once already.
+    for (let i = 0; i < 2; i++) {
+      await request(t.http)
+        .post('/api/auth/login')
+        .send({ email: ADMIN.email, password: 'wrong-password' })
+        .expect(401);
+    }
+    const res = await request(t.http).post('/api/auth/login').send(ADMIN).expect(429);
+    expect(res.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+  });
+});
