@@ -5,8 +5,10 @@ import type { IncomingMessage } from 'node:http';
 import { AppConfig } from './common/config/app-config.js';
 import { AppConfigModule } from './common/config/config.module.js';
 import { MetricsModule } from './common/metrics/metrics.module.js';
+import { QueueModule } from './common/queue/queue.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { ChannelsModule } from './modules/channels/channels.module.js';
 import { DepartmentsModule } from './modules/departments/departments.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -37,6 +39,8 @@ export class AppModule {
           },
         }),
         MetricsModule,
+        QueueModule,
+        ChannelsModule,
         DatabaseModule,
         ...FEATURE_MODULES,
       ],
