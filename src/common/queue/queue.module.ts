@@ -1,11 +1,20 @@
-import { Global, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../config/app-config.js';
+import { BullMqQueue } from './bullmq-queue.js';
 import { InProcessQueue } from './in-process-queue.js';
 import { JOB_QUEUE, type JobQueue } from './job-queue.js';
 
-/** Provides the JobQueue (in-process for now; BullMQ on Redis with REDIS_URL comes later). */
+/** The JobQueue: BullMQ on Redis when REDIS_URL is set (work shared by instances), else in-process. */
 @Global()
 @Module({
-  providers: [{ provide: JOB_QUEUE, useFactory: () => new InProcessQueue() }],
+  providers: [
+    {
+      provide: JOB_QUEUE,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig): JobQueue =>
+        config.env.REDIS_URL ? new BullMqQueue(config.env.REDIS_URL) : new InProcessQueue(),
+    },
+  ],
   exports: [JOB_QUEUE],
 })
 export class QueueModule implements OnApplicationShutdown {
