@@ -4,6 +4,13 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'scripts/', '*.js', '*.cjs', '*.mjs', 'test/support/*.cjs', 'test/support/*.mjs', 'src/ui/vite.config.ts'] },
   js.configs.recommended,
+  {
+    // Plain-JS benchmark and tooling scripts run on Node.
+    files: ['**/*.mjs', '**/*.cjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' },
+    },
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],

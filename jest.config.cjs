@@ -18,6 +18,8 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
+      // Each file boots real apps (model load, migrations, servers); a loaded 2-core machine needs room.
+      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
     },

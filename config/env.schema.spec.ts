@@ -20,7 +20,12 @@ describe('validateEnvironment', () => {
 
   it('names every bad variable in one error', () => {
     const attempt = () =>
-      validateEnvironment({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SECRET_KEY: 'short', LOG_LEVEL: 'loud' });
+      validateEnvironment({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        SECRET_KEY: 'short',
+        LOG_LEVEL: 'loud',
+      });
     expect(attempt).toThrow(/^Invalid configuration/);
     for (const name of ['PORT', 'DATABASE_URL', 'SECRET_KEY', 'LOG_LEVEL']) {
       expect(attempt).toThrow(new RegExp(`\\b${name}:`));

@@ -102,10 +102,53 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_RATE_LIMIT = 10;
 
+  /** Web form posts (and status-page follow-ups) per minute and client address. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FORM_RATE_LIMIT = 30;
+
+  /** Web form posts per minute and form, from all addresses together (a distributed flood). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  FORM_RATE_LIMIT_PER_FORM = 300;
+
   /** Background schedulers (connector polling, SLA checks); off in tests that drive them by hand. */
   @Transform(toBool)
   @IsBoolean()
   SCHEDULER_ENABLED = true;
+
+  /** How often the connector scheduler looks for due connectors (milliseconds). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  CONNECTOR_SCHEDULER_TICK_MS = 5000;
+
+  /** Review feeds: give up on a feed server after this long (milliseconds, whole request). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  FEED_FETCH_TIMEOUT_MS = 15_000;
+
+  /** Review feeds: largest feed document read (bytes, after decompression). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  FEED_MAX_BYTES = 5 * 1024 * 1024;
+
+  /** Review replies: tries of the reply webhook, including the first. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  FEED_WEBHOOK_ATTEMPTS = 3;
+
+  /** Review replies: wait before the second try of the webhook; doubles with every further try. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  FEED_WEBHOOK_BACKOFF_MS = 1000;
 }
 
 export type AppEnvironment = EnvironmentVariables;

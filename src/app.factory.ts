@@ -9,6 +9,8 @@ import { AppError } from './common/errors/app-error.js';
 import { GlobalExceptionFilter } from './common/errors/exception.filter.js';
 import { MetricsService } from './common/metrics/metrics.service.js';
 import { serveWebUi } from './common/http/web-ui.js';
+import { flattenValidationErrors } from './common/http/validation-errors.js';
+import { usePublicFormBodyLimit } from './modules/channels/webform/form-body-limit.js';
 
 /** The request body limit; bigger bodies get 413. Web forms cap lower on their own route. */
 const BODY_LIMIT = '5mb';
@@ -21,6 +23,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.useLogger(app.get(Logger));
   app.use(app.get(MetricsService).middleware());
+  usePublicFormBodyLimit(app);
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.set('trust proxy', 'loopback');
@@ -48,19 +51,4 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   serveWebUi(app);
   app.enableShutdownHooks();
   return app;
-}
-
-interface ValidationErrorLike {
-  property: string;
-  constraints?: Record<string, string>;
-  children?: ValidationErrorLike[];
-}
-
-/** One message per bad field, nested fields named by their path ("remarks.3.text …"). */
-export function flattenValidationErrors(errors: ValidationErrorLike[], prefix = ''): string[] {
-  return errors.flatMap((error) => {
-    const path = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((m) => (prefix ? `${path}: ${m}` : m));
-    return [...own, ...flattenValidationErrors(error.children ?? [], path)];
-  });
 }

@@ -80,6 +80,15 @@ describe.each(TEST_DATABASES)('foundation on %s', (db) => {
     await api(t, agent.token).get('/api/users').expect(403);
   });
 
+  it('lets every signed-in user read the directory of active colleagues', async () => {
+    const res = await api(t, agent.token).get('/api/users/directory').expect(200);
+    expect(res.body.map((u: { email: string }) => u.email)).toEqual(
+      expect.arrayContaining([ADMIN.email, agent.email]),
+    );
+    expect(JSON.stringify(res.body)).not.toMatch(/argon2|passwordHash/);
+    await request(t.http).get('/api/users/directory').expect(401);
+  });
+
   it('never exposes password hashes in user listings', async () => {
     const res = await api(t).get('/api/users').expect(200);
     expect(res.body.length).toBeGreaterThanOrEqual(2);

@@ -3,6 +3,7 @@ import type { AppConfig } from '../common/config/app-config.js';
 import { SnakeNamingStrategy } from './columns.js';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { serializeSqliteTransactions } from './sqlite-transactions.js';
 
 /** Connection options for the configured database; `synchronize` is never on. */
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
@@ -50,9 +51,14 @@ export async function runMigrations(dataSource: DataSource): Promise<void> {
   }
 }
 
-export async function openDataSource(config: AppConfig): Promise<DataSource> {
-  const dataSource = new DataSource(dataSourceOptions(config));
-  await dataSource.initialize();
+/** Connects, makes SQLite's single connection safe for concurrent requests, and migrates. */
+export async function initializeDataSource(options: DataSourceOptions): Promise<DataSource> {
+  const dataSource = await new DataSource(options).initialize();
+  if (options.type === 'better-sqlite3') serializeSqliteTransactions(dataSource);
   await runMigrations(dataSource);
   return dataSource;
+}
+
+export function openDataSource(config: AppConfig): Promise<DataSource> {
+  return initializeDataSource(dataSourceOptions(config));
 }

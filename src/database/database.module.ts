@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../common/config/app-config.js';
-import { dataSourceOptions, runMigrations } from './data-source.js';
-import { DataSource } from 'typeorm';
+import { dataSourceOptions, initializeDataSource } from './data-source.js';
 
 /** TypeORM on SQLite or PostgreSQL; migrations run before the app takes requests. */
 @Module({
@@ -10,11 +9,7 @@ import { DataSource } from 'typeorm';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => dataSourceOptions(config),
-      dataSourceFactory: async (options) => {
-        const dataSource = await new DataSource(options!).initialize();
-        await runMigrations(dataSource);
-        return dataSource;
-      },
+      dataSourceFactory: (options) => initializeDataSource(options!),
     }),
   ],
 })

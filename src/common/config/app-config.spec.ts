@@ -23,7 +23,9 @@ describe('AppConfig', () => {
     const dir = mkdtempSync(join(tmpdir(), 'resonanz-config-'));
     try {
       expect(new AppConfig({ DATA_DIR: dir }).databaseKind).toBe('sqlite');
-      expect(new AppConfig({ DATA_DIR: dir, DATABASE_URL: 'postgres://u@h/db' }).databaseKind).toBe('postgres');
+      expect(new AppConfig({ DATA_DIR: dir, DATABASE_URL: 'postgres://u@h/db' }).databaseKind).toBe(
+        'postgres',
+      );
       expect(new AppConfig({ DATA_DIR: dir, PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
     } finally {
       rmSync(dir, { recursive: true, force: true });

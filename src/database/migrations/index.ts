@@ -1,4 +1,5 @@
 import { InitialSchema1732330000000 } from './1732330000000-initial-schema.js';
+import { AnalyticsIndexes1732600000000 } from './1732600000000-analytics-indexes.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const MIGRATIONS = [InitialSchema1732330000000];
+export const MIGRATIONS = [InitialSchema1732330000000, AnalyticsIndexes1732600000000];

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { type AuthUser, CurrentUser, Public } from '../../common/auth/auth.decorators.js';
 import { SESSION_COOKIE } from '../../common/auth/session-cookie.js';
@@ -16,6 +16,7 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Throttle({ login: {} })
+  @SkipThrottle({ form: true, formTarget: true })
   @Post('login')
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Res({ passthrough: true }) res: Response): Promise<LoginResultDto> {

@@ -40,6 +40,8 @@ export interface RawRemark {
   };
   /** How the customer wants the answer; defaults from the channel. */
   replyChannel?: ReplyChannel;
+  /** The channel's fixed department (a web form's defaultDepartmentId); overrides routing's. */
+  departmentId?: string;
   attachments?: AttachmentInfo[];
   /** Channel facts kept with the message (headers for threading, feed entry data). */
   meta?: Record<string, unknown>;
@@ -57,8 +59,17 @@ export type RemarkOutcome =
       messageId: string;
       reference: string;
       created: boolean;
+      /** The customer's status-page secret (web form conversations). */
+      statusToken?: string | null;
     }
-  | { index: number; status: 'duplicate'; conversationId: string | null; messageId: string | null }
+  | {
+      index: number;
+      status: 'duplicate';
+      conversationId: string | null;
+      messageId: string | null;
+      /** Set when nothing was stored because the channel asked so (auto-replies, bounces). */
+      reason?: 'suppressed';
+    }
   | { index: number; status: 'failed'; message: string };
 
 export interface IngestResult {

@@ -17,6 +17,13 @@ export class UsersController {
     return this.users.list();
   }
 
+  /** Names of the active colleagues, for every signed-in user (assign pickers, names in the inbox). */
+  @MinRole('agent')
+  @Get('directory')
+  directory(): Promise<UserDto[]> {
+    return this.users.directory();
+  }
+
   @Post()
   create(@Body() body: CreateUserDto): Promise<UserDto> {
     return this.users.create(body);

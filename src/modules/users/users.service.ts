@@ -51,6 +51,10 @@ export class UsersService implements OnApplicationBootstrap {
     return users.map((user) => toUserDto(user, departments.get(user.id) ?? []));
   }
 
+  async directory(): Promise<UserDto[]> {
+    return (await this.list()).filter((user) => user.active);
+  }
+
   async create(input: CreateUserDto): Promise<UserDto> {
     const email = input.email.toLowerCase();
     if (await this.users.findByEmail(email)) throw conflict(`A user with the email ${email} exists already`);

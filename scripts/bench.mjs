@@ -1,0 +1,55 @@
+// `npm run bench`: builds the server if it is out of date, then runs every test/bench/*.bench.mjs
+// (benchmarks import the compiled code from dist/) and every *.bench.ts (under Jest) one after
+// another, each in its own process.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+
+function newestMtime(dir) {
+  if (!existsSync(dir)) return 0;
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+const marker = join(root, 'dist/src/main.js');
+const built = existsSync(marker) ? statSync(marker).mtimeMs : 0;
+if (built < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'config')))) {
+  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0)
+    process.stderr.write('bench: the build reported type errors; running what was emitted\n');
+}
+
+const benchDir = join(root, 'test/bench');
+const files = readdirSync(benchDir)
+  .filter((f) => /\.bench\.(mjs|js|ts)$/.test(f))
+  .sort();
+// TypeScript benchmarks boot the real app, so they run under Jest (its transform compiles the
+// sources like the integration tests) with the integration settings, one file per process.
+const jestArgs = (file) => [
+  'jest',
+  '--config',
+  'jest.config.cjs',
+  '--selectProjects',
+  'integration',
+  '--testMatch',
+  '**/test/bench/*.bench.ts',
+  '--runTestsByPath',
+  join('test/bench', file),
+  '--testTimeout',
+  '3600000',
+];
+let failed = 0;
+for (const file of files) {
+  console.log(`# ${file}`);
+  const run = file.endsWith('.ts')
+    ? spawnSync('npx', jestArgs(file), { cwd: root, stdio: 'inherit' })
+    : spawnSync(process.execPath, [join(benchDir, file)], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);

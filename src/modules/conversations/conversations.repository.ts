@@ -1,0 +1,186 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { bulkInsert } from '../ingestion/bulk-insert.js';
+import { ConversationEventEntity } from './conversation-event.entity.js';
+import { ConversationEntity } from './conversation.entity.js';
+import type { InboxCursor } from './inbox-cursor.js';
+import { MessageEntity } from './message.entity.js';
+import { PromiseEntity } from './promise.entity.js';
+import { fts5Query } from './search-query.js';
+
+/** From this many matches on, walking the inbox in activity order beats sorting all matches. */
+const SEARCH_WALK_THRESHOLD = 5_000;
+
+export interface InboxFilters {
+  status?: string[];
+  channel?: string[];
+  departmentId?: string;
+  assigneeId?: string;
+  sentiment?: string[];
+  topic?: string[];
+  priority?: string[];
+  contactId?: string;
+  q?: string;
+}
+
+/** What one change of a conversation writes, in one transaction. */
+export interface ConversationChanges {
+  conversation: ConversationEntity;
+  events?: ConversationEventEntity[];
+  messages?: MessageEntity[];
+  promises?: PromiseEntity[];
+}
+
+@Injectable()
+export class ConversationsRepository {
+  constructor(
+    @InjectRepository(ConversationEntity) private readonly conversations: Repository<ConversationEntity>,
+    @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
+    @InjectRepository(PromiseEntity) private readonly promises: Repository<PromiseEntity>,
+    @InjectRepository(ConversationEventEntity) private readonly events: Repository<ConversationEventEntity>,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * One inbox page, newest activity first, keyset-paginated on (last_message_at, id) so every
+   * filter walks one of the (filter, last_message_at, id) indexes and deep pages cost the same.
+   */
+  async page(filters: InboxFilters, after: InboxCursor | null, limit: number): Promise<ConversationEntity[]> {
+    const query = this.conversations.createQueryBuilder('c');
+    this.applyFilters(query, filters);
+    if (filters.q?.trim() && !(await this.applySearch(query, filters.q.trim()))) return [];
+    if (after) {
+      query.andWhere('(c.lastMessageAt, c.id) < (:afterAt, :afterId)', {
+        afterAt: after.lastMessageAt,
+        afterId: after.id,
+      });
+    }
+    return query.orderBy('c.lastMessageAt', 'DESC').addOrderBy('c.id', 'DESC').limit(limit).getMany();
+  }
+
+  private applyFilters(query: SelectQueryBuilder<ConversationEntity>, filters: InboxFilters): void {
+    const lists = {
+      status: 'status',
+      channel: 'channel',
+      sentiment: 'sentimentLabel',
+      topic: 'topic',
+      priority: 'priority',
+    } as const;
+    for (const [key, property] of Object.entries(lists) as [keyof typeof lists, string][]) {
+      const values = filters[key];
+      if (!values?.length) continue;
+      if (values.length === 1) query.andWhere(`c.${property} = :${key}`, { [key]: values[0] });
+      else query.andWhere(`c.${property} IN (:...${key})`, { [key]: values });
+    }
+    for (const key of ['departmentId', 'assigneeId'] as const) {
+      const value = filters[key];
+      if (value === 'none') query.andWhere(`c.${key} IS NULL`);
+      else if (value) query.andWhere(`c.${key} = :${key}`, { [key]: value });
+    }
+    if (filters.contactId) query.andWhere('c.contactId = :contactId', { contactId: filters.contactId });
+  }
+
+  /**
+   * Adds the full-text condition; false when the query cannot match anything.
+   * PostgreSQL gets one of two plans, chosen by a cheap probe of how many rows match: few matches
+   * → fetch them through the GIN indexes and sort them by activity; many → walk the activity index
+   * and check each conversation until the page is full (a common word fills it within a few
+   * hundred rows). One fixed SQL shape leaves the choice to the planner, which guesses the size
+   * of a UNION wrong and picks the slow plan for one of the two cases.
+   */
+  private async applySearch(query: SelectQueryBuilder<ConversationEntity>, q: string): Promise<boolean> {
+    if (this.dataSource.options.type === 'postgres') {
+      // Both stemmings are in the stored vectors (german || english), so either may match.
+      const tsquery = `(plainto_tsquery('german', :q) || plainto_tsquery('english', :q))`;
+      const condition = (await this.matchesAtLeast(q, SEARCH_WALK_THRESHOLD))
+        ? // OFFSET 0 keeps the check per conversation (no hash of every match built first).
+          `(c.search_vector @@ ${tsquery} OR EXISTS (SELECT 1 FROM messages m ` +
+          `WHERE m.conversation_id = c.id AND m.search_vector @@ ${tsquery} OFFSET 0))`
+        : `c.id IN (SELECT m.conversation_id FROM messages m WHERE m.search_vector @@ ${tsquery} ` +
+          `UNION ALL SELECT s.id FROM conversations s WHERE s.search_vector @@ ${tsquery})`;
+      query.andWhere(condition, { q });
+      return true;
+    }
+    const match = fts5Query(q);
+    if (!match) return false;
+    query.andWhere(
+      `c.id IN (SELECT m.conversation_id FROM messages m WHERE m.rowid IN ` +
+        `(SELECT rowid FROM messages_fts WHERE messages_fts MATCH :match) ` +
+        `UNION ALL SELECT s.id FROM conversations s WHERE s.rowid IN ` +
+        `(SELECT rowid FROM conversations_fts WHERE conversations_fts MATCH :match))`,
+      { match },
+    );
+    return true;
+  }
+
+  /**
+   * Whether at least `limit` messages match (stops counting there). Subjects are left out: they
+   * repeat words of their messages, and reading wide conversation rows would cost the probe more
+   * than the wrong plan ever could.
+   */
+  private async matchesAtLeast(q: string, limit: number): Promise<boolean> {
+    const tsquery = `(plainto_tsquery('german', $1) || plainto_tsquery('english', $1))`;
+    const [row]: { n: string | number }[] = await this.dataSource.query(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM messages WHERE search_vector @@ ${tsquery} LIMIT $2) a`,
+      [q, limit],
+    );
+    return Number(row.n) >= limit;
+  }
+
+  findById(id: string): Promise<ConversationEntity | null> {
+    return this.conversations.findOneBy({ id });
+  }
+
+  messagesOf(conversationId: string): Promise<MessageEntity[]> {
+    return this.messages.find({ where: { conversationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  firstInbound(conversationId: string): Promise<MessageEntity | null> {
+    return this.messages.findOne({
+      where: { conversationId, direction: 'inbound' },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  promisesOf(conversationId: string): Promise<PromiseEntity[]> {
+    return this.promises.find({ where: { conversationId }, order: { dueAt: 'ASC', id: 'ASC' } });
+  }
+
+  eventsOf(conversationId: string): Promise<ConversationEventEntity[]> {
+    return this.events.find({ where: { conversationId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  findMessage(id: string): Promise<MessageEntity | null> {
+    return this.messages.findOneBy({ id });
+  }
+
+  findPromise(id: string): Promise<PromiseEntity | null> {
+    return this.promises.findOneBy({ id });
+  }
+
+  /** Outbound replies still waiting to go out (re-queued on start: nothing lost in a crash). */
+  async queuedReplyIds(): Promise<string[]> {
+    const rows = await this.messages.find({
+      select: { id: true },
+      where: { deliveryStatus: 'queued' },
+      order: { createdAt: 'ASC' },
+    });
+    return rows.map((r) => r.id);
+  }
+
+  async updateMessage(id: string, patch: Partial<MessageEntity>): Promise<void> {
+    await this.messages.update({ id }, patch as QueryDeepPartialEntity<MessageEntity>);
+  }
+
+  /** Writes a conversation with its new events, messages and promises, all or nothing. */
+  save(changes: ConversationChanges): Promise<void> {
+    return this.dataSource.transaction(async (manager: EntityManager) => {
+      if (changes.messages?.length) await bulkInsert(manager, MessageEntity, changes.messages);
+      await manager.save(ConversationEntity, changes.conversation);
+      if (changes.promises?.length) await manager.save(PromiseEntity, changes.promises);
+      if (changes.events?.length) await bulkInsert(manager, ConversationEventEntity, changes.events);
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import {
+  PRIORITIES,
+  SENTIMENTS,
+  TOPICS,
+  type Priority,
+  type SentimentLabel,
+} from '../../../../config/defaults.js';
+import { CONVERSATION_STATUSES, type ConversationStatus } from '../conversation.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class UpdateConversationDto {
+  @ApiPropertyOptional({ enum: CONVERSATION_STATUSES })
+  @IsOptional()
+  @IsIn(CONVERSATION_STATUSES)
+  status?: ConversationStatus;
+
+  @ApiPropertyOptional({ enum: PRIORITIES })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  @ApiPropertyOptional({ nullable: true, description: 'null unassigns' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsUUID()
+  assigneeId?: string | null;
+
+  @ApiPropertyOptional({ description: 'A transfer: needs `reason`' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiPropertyOptional({ description: 'Why: required for transfers and for resolving without a reply' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ enum: TOPICS, description: 'A correction the classifier learns from' })
+  @IsOptional()
+  @IsIn(TOPICS)
+  topic?: string;
+
+  @ApiPropertyOptional({ enum: SENTIMENTS, description: 'A correction the classifier learns from' })
+  @IsOptional()
+  @IsIn(SENTIMENTS)
+  sentiment?: SentimentLabel;
+}
+
+export class MessageBodyDto {
+  @ApiProperty({ example: 'Vielen Dank für Ihre Nachricht …' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50_000)
+  body: string;
+}
+
+export class CreatePromiseDto {
+  @ApiProperty({ example: 'Rückruf am Freitag' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  description: string;
+
+  @ApiProperty({ example: '2030-01-31T10:00:00Z' })
+  @IsDateString()
+  dueAt: string;
+}
+
+export class UpdatePromiseDto {
+  @ApiProperty({ description: 'true: kept now; false: open again' })
+  @IsBoolean()
+  kept: boolean;
+}

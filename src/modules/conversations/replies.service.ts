@@ -1,0 +1,143 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import type { AuthUser } from '../../common/auth/auth.decorators.js';
+import { conflict, notFound } from '../../common/errors/app-error.js';
+import { JOB_QUEUE, type JobQueue } from '../../common/queue/job-queue.js';
+import { newId } from '../../database/columns.js';
+import { ChannelRegistry } from '../channels/channel-registry.js';
+import { markPickedUp, newEvent, recordFirstResponse } from './conversation-lifecycle.js';
+import { toMessageDto } from './conversation.mapper.js';
+import { ConversationsRepository } from './conversations.repository.js';
+import { ConversationsService } from './conversations.service.js';
+import type { MessageDto } from './dto/conversation-response.dto.js';
+import { type MessageDirection, MessageEntity } from './message.entity.js';
+import { REPLY_DELIVERY_JOB, ReplyDeliveryService } from './reply-delivery.service.js';
+
+export const REPLY_ATTEMPTS = 5;
+const REPLY_BACKOFF_MS = 5_000;
+
+/** Options for writing history after the fact (demo data, imports): when it happened, and whether to send. */
+export interface WriteOptions {
+  at?: number;
+  /** false: store the reply as answered elsewhere ("manual"), never send it. */
+  deliver?: boolean;
+}
+
+/**
+ * What agents write into a conversation: notes (internal) and replies (out on the conversation's
+ * reply channel, through the queue, so a slow or failing channel never blocks the agent).
+ */
+@Injectable()
+export class RepliesService implements OnModuleInit, OnApplicationBootstrap {
+  constructor(
+    private readonly conversations: ConversationsService,
+    private readonly repository: ConversationsRepository,
+    private readonly registry: ChannelRegistry,
+    private readonly delivery: ReplyDeliveryService,
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+  ) {}
+
+  onModuleInit(): void {
+    this.queue.register<{ messageId: string }>(REPLY_DELIVERY_JOB, (payload, attempt) =>
+      this.delivery.deliver(payload.messageId, attempt, REPLY_ATTEMPTS),
+    );
+  }
+
+  /** Crash safety: replies stored but not yet sent go back on the queue. */
+  async onApplicationBootstrap(): Promise<void> {
+    for (const id of await this.repository.queuedReplyIds()) await this.enqueue(id);
+  }
+
+  async note(
+    conversationId: string,
+    body: string,
+    user: AuthUser,
+    options: WriteOptions = {},
+  ): Promise<MessageDto> {
+    const conversation = await this.conversations.get(conversationId);
+    const now = options.at ?? Date.now();
+    const note = this.message(conversationId, 'note', body, user, now);
+    conversation.updatedAt = Date.now();
+    await this.repository.save({ conversation, messages: [note] });
+    await this.conversations.announce(conversation, 'message.created', note);
+    return toMessageDto(note);
+  }
+
+  async reply(
+    conversationId: string,
+    body: string,
+    user: AuthUser,
+    options: WriteOptions = {},
+  ): Promise<MessageDto> {
+    const conversation = await this.conversations.get(conversationId);
+    const now = options.at ?? Date.now();
+    const sends = options.deliver !== false && !!this.registry.sender(conversation.replyChannel);
+    const reply = this.message(conversationId, 'outbound', body, user, now);
+    reply.deliveryStatus = sends ? 'queued' : 'manual';
+
+    const events = [];
+    recordFirstResponse(conversation, now);
+    conversation.lastMessageAt = Math.max(conversation.lastMessageAt, now);
+    // Answering is picking it up: the conversation gets an owner and leaves "new".
+    if (!conversation.assigneeId) {
+      events.push(
+        newEvent(conversationId, 'assign', { from: null, to: user.id, reason: 'reply' }, user.id, now),
+      );
+      conversation.assigneeId = user.id;
+    }
+    if (markPickedUp(conversation))
+      events.push(newEvent(conversationId, 'status', { from: 'new', to: 'open' }, user.id, now));
+    conversation.updatedAt = Date.now();
+    await this.repository.save({ conversation, messages: [reply], events });
+    if (sends) await this.enqueue(reply.id);
+    await this.conversations.announce(conversation, 'message.created', reply);
+    await this.conversations.announce(conversation);
+    return toMessageDto(reply);
+  }
+
+  /** Sends a failed reply again (from the start: five more tries). */
+  async retry(conversationId: string, messageId: string): Promise<MessageDto> {
+    const message = await this.repository.findMessage(messageId);
+    if (!message || message.conversationId !== conversationId) throw notFound('Message');
+    if (message.direction !== 'outbound' || message.deliveryStatus !== 'failed')
+      throw conflict('Only replies whose delivery failed can be retried');
+    await this.repository.updateMessage(messageId, { deliveryStatus: 'queued', deliveryError: null });
+    await this.enqueue(messageId);
+    return toMessageDto({ ...message, deliveryStatus: 'queued', deliveryError: null });
+  }
+
+  private enqueue(messageId: string): Promise<void> {
+    return this.queue.enqueue(
+      REPLY_DELIVERY_JOB,
+      { messageId },
+      { jobId: messageId, attempts: REPLY_ATTEMPTS, backoffMs: REPLY_BACKOFF_MS },
+    );
+  }
+
+  private message(
+    conversationId: string,
+    direction: MessageDirection,
+    body: string,
+    user: AuthUser,
+    now: number,
+  ): MessageEntity {
+    return Object.assign(new MessageEntity(), {
+      id: newId(),
+      conversationId,
+      direction,
+      authorName: user.name,
+      authorUserId: user.id,
+      body,
+      html: null,
+      fullBody: null,
+      truncated: false,
+      source: null,
+      externalId: null,
+      attachments: null,
+      meta: null,
+      deliveryStatus: null,
+      deliveryError: null,
+      deliveryAttempts: 0,
+      createdAt: now,
+    } satisfies MessageEntity);
+  }
+}

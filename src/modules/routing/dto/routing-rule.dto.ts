@@ -1,0 +1,164 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { CHANNELS, PRIORITIES, SENTIMENTS, TOPICS, type Priority } from '../../../../config/defaults.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class RoutingConditionsDto {
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  connectorId?: string;
+
+  @ApiPropertyOptional({ enum: TOPICS })
+  @IsOptional()
+  @IsIn(TOPICS)
+  topic?: string;
+
+  @ApiPropertyOptional({ enum: SENTIMENTS })
+  @IsOptional()
+  @IsIn(SENTIMENTS)
+  sentiment?: string;
+
+  @ApiPropertyOptional({ example: 'de' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(8)
+  language?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Matches when any keyword appears (case-insensitive)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  keywords?: string[];
+
+  @ApiPropertyOptional({ description: 'Matches ratings at or below this' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  maxRating?: number;
+}
+
+export class RoutingActionsDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string;
+
+  @ApiPropertyOptional({ enum: PRIORITIES })
+  @IsOptional()
+  @IsIn(PRIORITIES)
+  priority?: Priority;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+}
+
+export class CreateRoutingRuleDto {
+  @ApiProperty({ example: 'Lawyers to Customer Service leads' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ description: 'Rules are tried by ascending position; default: after the last' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  position?: number;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @ApiProperty({ type: RoutingConditionsDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RoutingConditionsDto)
+  conditions: RoutingConditionsDto;
+
+  @ApiProperty({ type: RoutingActionsDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RoutingActionsDto)
+  actions: RoutingActionsDto;
+}
+
+export class UpdateRoutingRuleDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  position?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @ApiPropertyOptional({ type: RoutingConditionsDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RoutingConditionsDto)
+  conditions?: RoutingConditionsDto;
+
+  @ApiPropertyOptional({ type: RoutingActionsDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => RoutingActionsDto)
+  actions?: RoutingActionsDto;
+}
+
+export interface RoutingRuleDto {
+  id: string;
+  name: string;
+  position: number;
+  enabled: boolean;
+  conditions: RoutingConditionsDto;
+  actions: RoutingActionsDto;
+  createdAt: string;
+  updatedAt: string;
+}

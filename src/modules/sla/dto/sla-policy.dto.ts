@@ -1,0 +1,105 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { type Channel, CHANNELS, PRIORITIES, type Priority } from '../../../../config/defaults.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** A year: longer targets are typos, and keep the due-time arithmetic far from overflow. */
+const MAX_SECONDS = 366 * 86_400;
+
+export class CreateSlaPolicyDto {
+  @ApiPropertyOptional({
+    example: 'Email, urgent',
+    description: 'Default: named after its channel and priority',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS, nullable: true, description: 'Unset = every channel' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsIn(CHANNELS)
+  channel?: Channel | null;
+
+  @ApiPropertyOptional({ enum: PRIORITIES, nullable: true, description: 'Unset = every priority' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsIn(PRIORITIES)
+  priority?: Priority | null;
+
+  @ApiProperty({ example: 3600, minimum: 1, maximum: MAX_SECONDS })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SECONDS)
+  firstResponseSeconds: number;
+
+  @ApiPropertyOptional({ example: 86400, minimum: 1, maximum: MAX_SECONDS, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SECONDS)
+  resolutionSeconds?: number | null;
+}
+
+export class UpdateSlaPolicyDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsIn(CHANNELS)
+  channel?: Channel | null;
+
+  @ApiPropertyOptional({ enum: PRIORITIES, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsIn(PRIORITIES)
+  priority?: Priority | null;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_SECONDS })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SECONDS)
+  firstResponseSeconds?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_SECONDS, nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SECONDS)
+  resolutionSeconds?: number | null;
+}
+
+export interface SlaPolicyDto {
+  id: string;
+  name: string;
+  channel: Channel | null;
+  priority: Priority | null;
+  firstResponseSeconds: number;
+  resolutionSeconds: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
