@@ -1,0 +1,177 @@
+import { useState, type ReactNode } from 'react';
+import type { ApiState } from '../api/useApi.js';
+import { useT } from '../i18n/index.js';
+import { useMutation } from '../lib/useMutation.js';
+import { Button } from './Button.js';
+import { Dialog } from './Dialog.js';
+import { EmptyState, ErrorMessage, LoadingState } from './Feedback.js';
+import type { IconName } from './Icon.js';
+
+interface Props<T> {
+  title: string;
+  subtitle: string;
+  newLabel?: string;
+  onNew?: () => void;
+  state: ApiState<T[]>;
+  empty: { icon: IconName; title: string; text: string };
+  children: (items: T[]) => ReactNode;
+}
+
+/** The frame of every admin list: title, "New" button, loading, error in words, empty state. */
+export function AdminSection<T>({ title, subtitle, newLabel, onNew, state, empty, children }: Props<T>) {
+  return (
+    <section>
+      <div className="page-header" style={{ marginBottom: 16 }}>
+        <div>
+          <h2 style={{ fontSize: 18 }}>{title}</h2>
+          <p>{subtitle}</p>
+        </div>
+        <span className="spacer" />
+        {onNew ? (
+          <Button variant="primary" icon="plus" onClick={onNew}>
+            {newLabel}
+          </Button>
+        ) : null}
+      </div>
+      {state.error ? <ErrorMessage error={state.error} onRetry={() => void state.reload()} /> : null}
+      {state.loading && !state.data ? <LoadingState /> : null}
+      {state.data && state.data.length === 0 ? (
+        <div className="card">
+          <EmptyState icon={empty.icon} title={empty.title}>
+            {empty.text}
+          </EmptyState>
+        </div>
+      ) : null}
+      {state.data && state.data.length > 0 ? children(state.data) : null}
+    </section>
+  );
+}
+
+export interface Column {
+  label: string;
+  numeric?: boolean;
+  /** The full wording when the header is abbreviated. */
+  title?: string;
+}
+
+/** The table of an admin list; an unlabelled last column holds each row's actions. */
+export function DataTable({
+  columns,
+  children,
+  actions = true,
+  compact,
+  bare,
+}: {
+  columns: Column[];
+  children: ReactNode;
+  actions?: boolean;
+  compact?: boolean;
+  /** Inside another card: no frame of its own. */
+  bare?: boolean;
+}) {
+  const t = useT();
+  return (
+    <div className={bare ? 'table-wrap' : 'card table-wrap'}>
+      <table className={compact ? 'table table-compact' : 'table'}>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} className={c.numeric ? 'num' : undefined} title={c.title}>
+                {c.label}
+              </th>
+            ))}
+            {actions ? (
+              <th>
+                <span className="sr-only">{t('common.actions')}</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Edit and delete buttons for one row, named after the row for screen readers. */
+export function RowActions({
+  name,
+  onEdit,
+  onDelete,
+  children,
+}: {
+  name: string;
+  onEdit?: () => void;
+  onDelete?: () => void;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <div className="row" style={{ justifyContent: 'flex-end', gap: 6 }}>
+      {children}
+      {onEdit ? (
+        <Button
+          size="sm"
+          icon="edit"
+          onClick={onEdit}
+          aria-label={t('common.editNamed', { name })}
+          title={t('common.edit')}
+        />
+      ) : null}
+      {onDelete ? (
+        <Button
+          size="sm"
+          variant="danger"
+          icon="trash"
+          onClick={onDelete}
+          aria-label={t('common.deleteNamed', { name })}
+          title={t('common.delete')}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+interface Removal<T> {
+  title: string;
+  text: (item: T) => string;
+  name: (item: T) => string;
+  remove: (item: T) => Promise<unknown>;
+  onRemoved: () => void;
+}
+
+/** "Delete …?" for a list: `ask(item)` opens the confirmation, `dialog` renders it. */
+export function useConfirmDelete<T>({ title, text, name, remove, onRemoved }: Removal<T>): {
+  ask: (item: T) => void;
+  dialog: ReactNode;
+} {
+  const t = useT();
+  const m = useMutation();
+  const [item, setItem] = useState<T | null>(null);
+  const confirm = (target: T) =>
+    void m
+      .run(() => remove(target), t('common.deletedNamed', { name: name(target) }))
+      .then((ok) => {
+        if (!ok) return;
+        setItem(null);
+        onRemoved();
+      });
+  const dialog =
+    item === null ? null : (
+      <Dialog
+        title={title}
+        onClose={() => setItem(null)}
+        footer={
+          <>
+            <Button onClick={() => setItem(null)}>{t('common.cancel')}</Button>
+            <Button variant="danger" icon="trash" busy={m.busy} onClick={() => confirm(item)}>
+              {t('common.delete')}
+            </Button>
+          </>
+        }
+      >
+        <p>{text(item)}</p>
+      </Dialog>
+    );
+  return { ask: setItem, dialog };
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+
+/** The current time, refreshed every `everyMs`, so ages and due times tick on screen. */
+export function useNow(everyMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), everyMs);
+    return () => window.clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+/** True when the key press happened while typing, where single-letter shortcuts must not fire. */
+export function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const tag = target.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+}
+
+export type ShortcutMap = Record<string, (e: KeyboardEvent) => void>;
+
+/**
+ * Single-key shortcuts for the page (j/k, r, e, /). Ignored while typing, with modifiers, or while
+ * a dialog is open, so they never steal text or fight the browser.
+ */
+export function useShortcuts(map: ShortcutMap, enabled = true): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (document.querySelector('[role="dialog"]')) return;
+      const action = map[e.key];
+      if (!action) return;
+      e.preventDefault();
+      action(e);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [map, enabled]);
+}
