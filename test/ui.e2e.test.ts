@@ -1,28 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/common/paths.js';
 import { createWebform, postForm } from './factories/webform.js';
+import { AXE, launchChromium } from './support/browser.js';
 import { TEST_DATABASES } from './support/databases.js';
 import { ADMIN, api, startTestApp, type TestApp } from './support/test-app.js';
 
 jest.setTimeout(120_000);
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const SHOTS = '/tmp/ui-shots';
 const UI_SOURCE = join(PROJECT_ROOT, 'src', 'ui');
 const UI_INDEX = join(PROJECT_ROOT, 'dist', 'ui', 'index.html');
-const AXE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 function newestChange(dir: string): number {
   return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
@@ -95,7 +86,7 @@ describe.each(TEST_DATABASES)('web UI in a real browser on %s', (db) => {
         ],
       })
       .expect(200);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
     page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

@@ -1,27 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
-import { PROJECT_ROOT } from '../src/common/paths.js';
 import { conversationByReference, createWebform, type WebformBody } from './factories/webform.js';
+import { AXE, launchChromium } from './support/browser.js';
 import { TEST_DATABASES } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 /** Customers' links name this host; the test points the snippet at the app's real address. */
 const PUBLIC_URL = 'http://resonanz.invalid';
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const AXE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** A customer's website on an origin of its own, with the snippet pasted into a page. */
 async function startShop(pages: Map<string, string>): Promise<{ server: Server; origin: string }> {
@@ -53,7 +41,7 @@ describe.each(TEST_DATABASES)('web form snippet in a real browser on %s', (db) =
     const pasted = (form: WebformBody) => form.snippet.replaceAll(PUBLIC_URL, t.baseUrl);
     pages.set('/allowed', page(pasted(allowed)));
     pages.set('/closed', page(pasted(closed)));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { api, startTestApp, type TestApp } from '../support/test-app.js';
+import { seedPeople } from './support/seed-people.js';
 
 const SIZE = Number(process.env.BENCH_ANALYTICS_CONVERSATIONS ?? 200_000);
 const SPAN_DAYS = Number(process.env.BENCH_ANALYTICS_SPAN_DAYS ?? 180);
@@ -53,18 +54,7 @@ async function withoutConversationIndexes(ds: DataSource, load: () => Promise<vo
 
 async function insertRows(ds: DataSource, now: number): Promise<void> {
   await ds.query(`SELECT setseed(0.42)`);
-  await ds.query(
-    `INSERT INTO users (id, email, name, password_hash, role, active, created_at, updated_at)
-     SELECT md5('agent' || g)::uuid::text, 'agent' || g || '@bench.test', 'Agent ' || g, 'x', 'agent', TRUE, $1, $1
-     FROM generate_series(1, ${AGENTS}) g`,
-    [now],
-  );
-  await ds.query(
-    `INSERT INTO contacts (id, name, email, created_at, updated_at)
-     SELECT md5('contact' || g)::uuid::text, 'Contact ' || g, 'contact' || g || '@bench.test', $1, $1
-     FROM generate_series(1, ${CONTACTS}) g`,
-    [now],
-  );
+  await seedPeople(ds, { agents: AGENTS, contacts: CONTACTS }, now);
   await ds.query(
     `INSERT INTO conversations (id, reference, channel, subject, preview, contact_id, status, priority, language,
        sentiment_label, sentiment_score, topic, topic_confidence, department_id, assignee_id, reply_channel,

@@ -15,10 +15,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { api, startTestApp, type TestApp } from '../support/test-app.js';
+import { seedPeople } from './support/seed-people.js';
 
 const SIZE = Number(process.env.BENCH_INBOX_CONVERSATIONS ?? 200_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const AGENTS = 20;
+const CONTACTS = Math.max(1000, Math.floor(SIZE / 10));
 
 const WORDS = [
   'Lieferung',
@@ -88,18 +90,7 @@ async function seed(ds: DataSource): Promise<void> {
   const words = `ARRAY[${WORDS.map((w) => `'${w}'`).join(',')}]`;
   const word = () => `(${words})[1 + floor(random() * ${WORDS.length})::int]`;
   await ds.query(`SELECT setseed(0.17)`);
-  await ds.query(
-    `INSERT INTO users (id, email, name, password_hash, role, active, created_at, updated_at)
-     SELECT md5('agent' || g)::uuid::text, 'agent' || g || '@bench.test', 'Agent ' || g, 'x', 'agent', TRUE, $1, $1
-     FROM generate_series(1, ${AGENTS}) g`,
-    [now],
-  );
-  await ds.query(
-    `INSERT INTO contacts (id, name, email, created_at, updated_at)
-     SELECT md5('contact' || g)::uuid::text, 'Contact ' || g, 'contact' || g || '@bench.test', $1, $1
-     FROM generate_series(1, ${Math.max(1000, Math.floor(SIZE / 10))}) g`,
-    [now],
-  );
+  await seedPeople(ds, { agents: AGENTS, contacts: CONTACTS }, now);
   await ds.query(
     `INSERT INTO conversations (id, reference, channel, subject, preview, contact_id, status, priority, language,
        sentiment_label, sentiment_score, topic, topic_confidence, department_id, assignee_id, reply_channel,
@@ -108,7 +99,7 @@ async function seed(ds: DataSource): Promise<void> {
        (ARRAY['email','webform','feed','api'])[1 + g % 4],
        ${word()} || ' ' || ${word()},
        'preview ' || g,
-       md5('contact' || (1 + g % ${Math.max(1000, Math.floor(SIZE / 10))}))::uuid::text,
+       md5('contact' || (1 + g % ${CONTACTS}))::uuid::text,
        (ARRAY['new','open','pending','resolved','resolved','resolved'])[1 + floor(random() * 6)::int],
        (ARRAY['low','normal','normal','high','urgent'])[1 + floor(random() * 5)::int],
        (ARRAY['de','en'])[1 + g % 2],

@@ -3,6 +3,7 @@ import type { AuthUser } from '../../common/auth/auth.decorators.js';
 import { notFound } from '../../common/errors/app-error.js';
 import { newId } from '../../database/columns.js';
 import { newEvent } from './conversation-lifecycle.js';
+import type { ConversationEntity } from './conversation.entity.js';
 import { toPromiseDto } from './conversation.mapper.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { ConversationsService } from './conversations.service.js';
@@ -31,16 +32,7 @@ export class PromisesService {
       brokenNotifiedAt: null,
       createdAt: now,
     } satisfies PromiseEntity);
-    const event = newEvent(
-      conversationId,
-      'promise',
-      { promiseId: promise.id, action: 'created', dueAt: input.dueAt },
-      user.id,
-      now,
-    );
-    conversation.updatedAt = now;
-    await this.repository.save({ conversation, promises: [promise], events: [event] });
-    await this.conversations.announce(conversation);
+    await this.record(conversation, promise, { action: 'created', dueAt: input.dueAt }, user, now);
     return toPromiseDto(promise, now);
   }
 
@@ -56,17 +48,23 @@ export class PromisesService {
     const now = Date.now();
     if (input.kept !== (promise.keptAt !== null)) {
       promise.keptAt = input.kept ? now : null;
-      const event = newEvent(
-        conversationId,
-        'promise',
-        { promiseId, action: input.kept ? 'kept' : 'reopened' },
-        user.id,
-        now,
-      );
-      conversation.updatedAt = now;
-      await this.repository.save({ conversation, promises: [promise], events: [event] });
-      await this.conversations.announce(conversation);
+      await this.record(conversation, promise, { action: input.kept ? 'kept' : 'reopened' }, user, now);
     }
     return toPromiseDto(promise, now);
+  }
+
+  /** Stores a promise change with its history event, and tells the live inbox. */
+  private async record(
+    conversation: ConversationEntity,
+    promise: PromiseEntity,
+    change: { action: 'created' | 'kept' | 'reopened'; dueAt?: string },
+    user: AuthUser,
+    now: number,
+  ): Promise<void> {
+    const data = { promiseId: promise.id, ...change };
+    const event = newEvent(conversation.id, 'promise', data, user.id, now);
+    conversation.updatedAt = now;
+    await this.repository.save({ conversation, promises: [promise], events: [event] });
+    await this.conversations.announce(conversation);
   }
 }

@@ -5,6 +5,7 @@ import { JOB_QUEUE, type JobQueue } from '../../common/queue/job-queue.js';
 import { newId } from '../../database/columns.js';
 import { ChannelRegistry } from '../channels/channel-registry.js';
 import { markPickedUp, newEvent, recordFirstResponse } from './conversation-lifecycle.js';
+import type { ConversationEntity } from './conversation.entity.js';
 import { toMessageDto } from './conversation.mapper.js';
 import { ConversationsRepository } from './conversations.repository.js';
 import { ConversationsService } from './conversations.service.js';
@@ -53,9 +54,7 @@ export class RepliesService implements OnModuleInit, OnApplicationBootstrap {
     user: AuthUser,
     options: WriteOptions = {},
   ): Promise<MessageDto> {
-    const conversation = await this.conversations.get(conversationId);
-    const now = options.at ?? Date.now();
-    const note = this.message(conversationId, 'note', body, user, now);
+    const { conversation, message: note } = await this.draft(conversationId, 'note', body, user, options);
     conversation.updatedAt = Date.now();
     await this.repository.save({ conversation, messages: [note] });
     await this.conversations.announce(conversation, 'message.created', note);
@@ -68,10 +67,9 @@ export class RepliesService implements OnModuleInit, OnApplicationBootstrap {
     user: AuthUser,
     options: WriteOptions = {},
   ): Promise<MessageDto> {
-    const conversation = await this.conversations.get(conversationId);
-    const now = options.at ?? Date.now();
+    const draft = await this.draft(conversationId, 'outbound', body, user, options);
+    const { conversation, message: reply, now } = draft;
     const sends = options.deliver !== false && !!this.registry.sender(conversation.replyChannel);
-    const reply = this.message(conversationId, 'outbound', body, user, now);
     reply.deliveryStatus = sends ? 'queued' : 'manual';
 
     const events = [];
@@ -111,6 +109,19 @@ export class RepliesService implements OnModuleInit, OnApplicationBootstrap {
       { messageId },
       { jobId: messageId, attempts: REPLY_ATTEMPTS, backoffMs: REPLY_BACKOFF_MS },
     );
+  }
+
+  /** The conversation and the agent's new message on it, dated `options.at` (history) or now. */
+  private async draft(
+    conversationId: string,
+    direction: MessageDirection,
+    body: string,
+    user: AuthUser,
+    options: WriteOptions,
+  ): Promise<{ conversation: ConversationEntity; message: MessageEntity; now: number }> {
+    const conversation = await this.conversations.get(conversationId);
+    const now = options.at ?? Date.now();
+    return { conversation, message: this.message(conversationId, direction, body, user, now), now };
   }
 
   private message(

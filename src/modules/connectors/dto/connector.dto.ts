@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional, IsString } from 'class-validator';
+import { TrimmedText } from '../../../common/http/trimmed.js';
 import { CONNECTOR_KINDS, type ConnectorKind, type ConnectorState } from '../connector.entity.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateConnectorDto {
   /** Checked against the registered channel adapters (unknown kind → 400 naming the known ones). */
@@ -12,10 +10,7 @@ export class CreateConnectorDto {
   kind: string;
 
   @ApiProperty({ example: 'App Store reviews' })
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TrimmedText(200)
   name: string;
 
   @ApiPropertyOptional({ default: true })
@@ -36,10 +31,7 @@ export class CreateConnectorDto {
 export class UpdateConnectorDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TrimmedText(200)
   name?: string;
 
   @ApiPropertyOptional()

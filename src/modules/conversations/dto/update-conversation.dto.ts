@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsDateString,
@@ -8,9 +7,9 @@ import {
   IsString,
   IsUUID,
   MaxLength,
-  MinLength,
   ValidateIf,
 } from 'class-validator';
+import { Trimmed, TrimmedText } from '../../../common/http/trimmed.js';
 import {
   PRIORITIES,
   SENTIMENTS,
@@ -19,8 +18,6 @@ import {
   type SentimentLabel,
 } from '../../../../config/defaults.js';
 import { CONVERSATION_STATUSES, type ConversationStatus } from '../conversation.entity.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class UpdateConversationDto {
   @ApiPropertyOptional({ enum: CONVERSATION_STATUSES })
@@ -46,7 +43,7 @@ export class UpdateConversationDto {
 
   @ApiPropertyOptional({ description: 'Why: required for transfers and for resolving without a reply' })
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsString()
   @MaxLength(2000)
   reason?: string;
@@ -64,19 +61,13 @@ export class UpdateConversationDto {
 
 export class MessageBodyDto {
   @ApiProperty({ example: 'Vielen Dank für Ihre Nachricht …' })
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(50_000)
+  @TrimmedText(50_000)
   body: string;
 }
 
 export class CreatePromiseDto {
   @ApiProperty({ example: 'Rückruf am Freitag' })
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
+  @TrimmedText(2000)
   description: string;
 
   @ApiProperty({ example: '2030-01-31T10:00:00Z' })

@@ -1,26 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsEmail,
   IsOptional,
-  IsString,
   IsUUID,
   MaxLength,
-  MinLength,
   ValidateIf,
 } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { TrimmedText } from '../../../common/http/trimmed.js';
 
 export class CreateDepartmentDto {
   @ApiProperty({ example: 'Logistics' })
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
+  @TrimmedText(120)
   name: string;
 
   @ApiPropertyOptional({ example: 'logistics@example.com' })
@@ -50,10 +43,7 @@ export class CreateDepartmentDto {
 export class UpdateDepartmentDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
+  @TrimmedText(120)
   name?: string;
 
   @ApiPropertyOptional({ nullable: true })

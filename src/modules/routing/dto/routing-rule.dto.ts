@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -17,9 +17,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { TrimmedText } from '../../../common/http/trimmed.js';
 import { CHANNELS, PRIORITIES, SENTIMENTS, TOPICS, type Priority } from '../../../../config/defaults.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class RoutingConditionsDto {
   @ApiPropertyOptional({ enum: CHANNELS })
@@ -85,10 +84,7 @@ export class RoutingActionsDto {
 
 export class CreateRoutingRuleDto {
   @ApiProperty({ example: 'Lawyers to Customer Service leads' })
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TrimmedText(200)
   name: string;
 
   @ApiPropertyOptional({ description: 'Rules are tried by ascending position; default: after the last' })
@@ -119,10 +115,7 @@ export class CreateRoutingRuleDto {
 export class UpdateRoutingRuleDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TrimmedText(200)
   name?: string;
 
   @ApiPropertyOptional()

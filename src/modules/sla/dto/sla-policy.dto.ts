@@ -1,19 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
+import { TrimmedText } from '../../../common/http/trimmed.js';
 import { type Channel, CHANNELS, PRIORITIES, type Priority } from '../../../../config/defaults.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** A year: longer targets are typos, and keep the due-time arithmetic far from overflow. */
 const MAX_SECONDS = 366 * 86_400;
 
@@ -23,10 +12,7 @@ export class CreateSlaPolicyDto {
     description: 'Default: named after its channel and priority',
   })
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TrimmedText(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: CHANNELS, nullable: true, description: 'Unset = every channel' })
@@ -59,10 +45,7 @@ export class CreateSlaPolicyDto {
 export class UpdateSlaPolicyDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TrimmedText(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: CHANNELS, nullable: true })

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -12,22 +11,18 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { Trimmed, TrimmedText } from '../../../common/http/trimmed.js';
 import { ROLES, type Role } from '../user.entity.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateUserDto {
   @ApiProperty({ example: 'anna@example.com' })
-  @Transform(trim)
+  @Trimmed()
   @IsEmail()
   @MaxLength(320)
   email: string;
 
   @ApiProperty({ example: 'Anna Berger' })
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TrimmedText(200)
   name: string;
 
   @ApiProperty({ minLength: 8 })
@@ -51,17 +46,14 @@ export class CreateUserDto {
 export class UpdateUserDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Trimmed()
   @IsEmail()
   @MaxLength(320)
   email?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @TrimmedText(200)
   name?: string;
 
   @ApiPropertyOptional({ minLength: 8 })

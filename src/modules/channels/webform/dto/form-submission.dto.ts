@@ -12,6 +12,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { Trimmed, trim } from '../../../../common/http/trimmed.js';
 
 export const FORM_REPLY_CHANNELS = ['email', 'status_page'] as const;
 export type FormReplyChannel = (typeof FORM_REPLY_CHANNELS)[number];
@@ -19,7 +20,6 @@ export type FormReplyChannel = (typeof FORM_REPLY_CHANNELS)[number];
 /** The largest message in UTF-8 bytes (64 KB). */
 export const MESSAGE_MAX_BYTES = 64 * 1024;
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** A classic form post sends every field, empty ones as "": those count as not given. */
 const trimToUndefined = ({ value }: { value: unknown }) => {
   const trimmed = trim({ value });
@@ -30,7 +30,7 @@ const trimToUndefined = ({ value }: { value: unknown }) => {
 export const CustomerMessage = () =>
   applyDecorators(
     ApiProperty({ description: 'Required; at most 64 KB', example: 'My parcel has not arrived.' }),
-    Transform(trim),
+    Trimmed(),
     IsDefined({ message: 'message is required' }),
     IsString(),
     IsNotEmpty({ message: 'message must not be empty' }),

@@ -1,0 +1,17 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+/** Strings from forms and pasted values carry stray whitespace; other values pass to validation as they are. */
+export const trim = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+
+/** Trims a string field before it is validated. */
+export const Trimmed = (): PropertyDecorator => Transform(trim);
+
+/**
+ * A trimmed string that is not blank and at most `max` characters long (names, message bodies).
+ * Listed bottom-up, the order stacked decorators apply in, so validation messages keep their order.
+ */
+export const TrimmedText = (max: number): PropertyDecorator =>
+  applyDecorators(MaxLength(max), MinLength(1), IsString(), Transform(trim));
