@@ -31,4 +31,7 @@ if (existsSync(join(root, 'src/ui/index.html')) && mtime(uiIndex) < newestMtime(
 }
 
 process.env.DEMO_DATA ??= 'true';
+// Readable log lines (the demo logins, a generated admin password) for someone trying it out;
+// production runs `node dist/src/main.js` and logs JSON.
+process.env.NODE_ENV ??= 'development';
 await import(serverOut);
