@@ -10,6 +10,7 @@ import {
   Max,
   Min,
   MinLength,
+  getMetadataStorage,
   validateSync,
 } from 'class-validator';
 
@@ -17,6 +18,17 @@ const toBool = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+
+/** A whole-number setting from its string form, within [min, max]. */
+function IntSetting(min: number, max?: number): PropertyDecorator {
+  const decorators = [Transform(toInt), IsInt(), Min(min), ...(max === undefined ? [] : [Max(max)])];
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
+/** A yes/no setting: 1/true/yes/on (any case) is true. */
+function BoolSetting(): PropertyDecorator {
+  return (target, key) => [Transform(toBool), IsBoolean()].forEach((decorate) => decorate(target, key));
+}
 
 /**
  * Every setting the service reads from its environment. Validated once at start; a bad value
@@ -26,10 +38,7 @@ export class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'production';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntSetting(0, 65535)
   PORT = 3000;
 
   @IsString()
@@ -62,8 +71,7 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'SECRET_KEY must be at least 32 characters' })
   SECRET_KEY?: string;
 
-  @Transform(toBool)
-  @IsBoolean()
+  @BoolSetting()
   DEMO_DATA = false;
 
   @IsOptional()
@@ -82,92 +90,64 @@ export class EnvironmentVariables {
   @Matches(/^https?:\/\//, { message: 'PUBLIC_URL must start with http:// or https://' })
   PUBLIC_URL?: string;
 
-  @Transform(toBool)
-  @IsBoolean()
+  @BoolSetting()
   ALLOW_PRIVATE_FEED_URLS = false;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   SLA_CHECK_INTERVAL_SECONDS = 30;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(60)
+  @IntSetting(60)
   TOKEN_TTL_SECONDS = 12 * 3600;
 
   /** Login attempts per minute and client address. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   LOGIN_RATE_LIMIT = 10;
 
   /** Web form posts (and status-page follow-ups) per minute and client address. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   FORM_RATE_LIMIT = 30;
 
   /** Web form posts per minute and form, from all addresses together (a distributed flood). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   FORM_RATE_LIMIT_PER_FORM = 300;
 
   /** Background schedulers (connector polling, SLA checks); off in tests that drive them by hand. */
-  @Transform(toBool)
-  @IsBoolean()
+  @BoolSetting()
   SCHEDULER_ENABLED = true;
 
   /** How often the connector scheduler looks for due connectors (milliseconds). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(50)
+  @IntSetting(50)
   CONNECTOR_SCHEDULER_TICK_MS = 5000;
 
   /** Review feeds: give up on a feed server after this long (milliseconds, whole request). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
+  @IntSetting(100)
   FEED_FETCH_TIMEOUT_MS = 15_000;
 
   /** Review feeds: largest feed document read (bytes, after decompression). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1024)
+  @IntSetting(1024)
   FEED_MAX_BYTES = 5 * 1024 * 1024;
 
   /** Review replies: tries of the reply webhook, including the first. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(10)
+  @IntSetting(1, 10)
   FEED_WEBHOOK_ATTEMPTS = 3;
 
   /** Review replies: wait before the second try of the webhook; doubles with every further try. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @IntSetting(0)
   FEED_WEBHOOK_BACKOFF_MS = 1000;
 }
 
 export type AppEnvironment = EnvironmentVariables;
 
 /** Validates raw environment variables; throws one error listing every bad variable by name. */
+/** The names of all settings, read from their validation decorators (optional ones have no default to list them). */
+function settingNames(): string[] {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(EnvironmentVariables, '', true, false);
+  return [...new Set(metadata.map((m) => m.propertyName))];
+}
+
 export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
-  const known = Object.keys(new EnvironmentVariables());
   const picked: Record<string, unknown> = {};
-  for (const key of [
-    ...known,
-    'DATABASE_URL',
-    'REDIS_URL',
-    'ADMIN_EMAIL',
-    'ADMIN_PASSWORD',
-    'SECRET_KEY',
-    'SMTP_URL',
-    'MAIL_FROM',
-    'PUBLIC_URL',
-  ]) {
+  for (const key of settingNames()) {
     if (raw[key] !== undefined && raw[key] !== '') picked[key] = raw[key];
   }
   const env = plainToInstance(EnvironmentVariables, picked);

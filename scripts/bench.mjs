@@ -2,24 +2,11 @@
 // (benchmarks import the compiled code from dist/) and every *.bench.ts (under Jest) one after
 // another, each in its own process.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT as root, serverOutputStale } from './freshness.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-
-function newestMtime(dir) {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-const marker = join(root, 'dist/src/main.js');
-const built = existsSync(marker) ? statSync(marker).mtimeMs : 0;
-if (built < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'config')))) {
+if (serverOutputStale(join(root, 'dist/src/main.js'))) {
   const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
   if (build.status !== 0)
     process.stderr.write('bench: the build reported type errors; running what was emitted\n');

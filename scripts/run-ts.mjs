@@ -1,33 +1,19 @@
 // `node scripts/run-ts.mjs src/cli/x.ts [args]`: runs a TypeScript entry point from its compiled
 // copy in dist/, rebuilding the server first when any source is newer than that copy.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ROOT as root, serverOutputStale } from './freshness.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
   console.error('usage: node scripts/run-ts.mjs <file.ts> [args…]');
   process.exit(2);
 }
 
-function newestMtime(dir) {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) newest = Math.max(newest, newestMtime(path));
-    else if (/\.tsx?$/.test(e.name)) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 const compiled = join(root, 'dist', relative(root, resolve(entry)).replace(/\.tsx?$/, '.js'));
-const stale =
-  !existsSync(compiled) ||
-  statSync(compiled).mtimeMs < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'config')));
-if (stale) {
+if (serverOutputStale(compiled)) {
   const started = Date.now() - 1000;
   const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
   // tsc still writes its output when other parts of the tree have type errors; only give up

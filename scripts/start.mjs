@@ -1,26 +1,14 @@
 // `npm start`: builds what is out of date (server, web UI), then runs the server with demo data
 // on by default, so a fresh checkout shows a working inbox after `npm install && npm start`.
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { mtime, newestMtime, ROOT as root, serverOutputStale } from './freshness.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-
-function newestMtime(dir) {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : 0);
 const run = (cmd) => execSync(cmd, { cwd: root, stdio: 'inherit' });
 
 const serverOut = join(root, 'dist/src/main.js');
-if (mtime(serverOut) < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'config')))) {
+if (serverOutputStale(serverOut)) {
   console.log('Building the server…');
   run('npm run build:server --silent');
 }
