@@ -118,6 +118,21 @@ describe.each(TEST_DATABASES)('inbox on %s', (db) => {
     expect((await list(`q=${encodeURIComponent('"* OR (')}`)).items).toEqual([]);
   });
 
+  it('finds other inflections of a word in German and English texts', async () => {
+    const tag = `Stichwort${db}`;
+    const german = await createConversation(t, {
+      text: `${tag}: Die beiden Rechnungen vom letzten Monat sind leider doppelt abgebucht worden.`,
+    });
+    const english = await createConversation(t, {
+      text: `${tag}: Both invoices from last month were charged twice, please refund one of them.`,
+    });
+    const ids = async (q: string) => (await list(`q=${encodeURIComponent(q)}`)).items.map((s) => s.id).sort();
+    expect(await ids(`${tag} Rechnung`)).toEqual([german]);
+    expect(await ids(`${tag} invoice`)).toEqual([english]);
+    expect(await ids(`${tag} charged`)).toEqual([english]);
+    expect(await ids(tag)).toEqual([german, english].sort());
+  });
+
   it('answers unknown and malformed ids with 404', async () => {
     await api(t).get('/api/conversations/6f1c8f7e-0000-4000-8000-000000000000').expect(404);
     await api(t).get('/api/conversations/not-an-id').expect(404);

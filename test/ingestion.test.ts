@@ -112,7 +112,7 @@ describe.each(TEST_DATABASES)('ingestion pipeline on %s', (db) => {
     const huge = 'Lieferung verspätet. '.repeat(50_000); // ~1 MB
     const body = await importRemarks(t, [
       makeRemark({ text: huge }),
-      makeRemark({ text: 'Kaputt \ud800 kodiert \ufffd und \u0000 mit NUL' }),
+      makeRemark({ text: 'Kaputt \ud800 kodiert \ufffd und \u0000 mit NUL', subject: 'Betreff \udc00 halb' }),
       makeRemark({ createdAt: '2999-01-01T00:00:00Z' }),
     ]);
     expect(body.ingested).toBe(3);
@@ -122,6 +122,7 @@ describe.each(TEST_DATABASES)('ingestion pipeline on %s', (db) => {
     expect(big.messages[0].truncated).toBe(true);
     expect(broken.flags).toEqual(expect.arrayContaining(['invalid_utf8', 'control_characters']));
     expect(broken.messages[0].body).toBe('Kaputt \ufffd kodiert \ufffd und  mit NUL');
+    expect(broken.subject).toBe('Betreff \ufffd halb');
     expect(future.flags).toContain('future_date');
     expect(Date.parse(future.createdAt)).toBeLessThanOrEqual(Date.now());
   });

@@ -14,6 +14,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
+import { searchTsquery } from '../../src/modules/conversations/search-query.js';
 import { api, startTestApp, type TestApp } from '../support/test-app.js';
 import { seedPeople } from './support/seed-people.js';
 
@@ -114,8 +115,8 @@ async function seed(ds: DataSource): Promise<void> {
     [now],
   );
   await ds.query(
-    `INSERT INTO messages (id, conversation_id, direction, author_name, body, source, external_id, created_at)
-     SELECT md5('msg' || g)::uuid::text, md5('conv' || g)::uuid::text, 'inbound', 'Contact',
+    `INSERT INTO messages (id, conversation_id, direction, author_name, language, body, source, external_id, created_at)
+     SELECT md5('msg' || g)::uuid::text, md5('conv' || g)::uuid::text, 'inbound', 'Contact', (ARRAY['de','en'])[1 + g % 2],
        ${word()} || ' ' || ${word()} || ' ' || ${word()} || ' ' || ${word()} || ' ' || ${word()} || ' ' ||
        ${word()} || ' ' || ${word()} || ' ' || ${word()} || ' Auftrag' || (g % 5000),
        'bench', 'bench-' || g, $1::bigint - g::bigint * 60000
@@ -198,7 +199,7 @@ describe('inbox speed on postgres', () => {
     await measure('search no match', '/api/conversations?q=Xylophon', 200);
     await measure('search + filter status=open', '/api/conversations?q=refund&status=open', 200);
     if (process.env.BENCH_EXPLAIN === 'true') {
-      const ts = `(plainto_tsquery('german', $1) || plainto_tsquery('english', $1))`;
+      const ts = searchTsquery('$1');
       const shapes = {
         walk: `(c.search_vector @@ ${ts} OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.search_vector @@ ${ts} OFFSET 0))`,
         fetch: `c.id IN (SELECT m.conversation_id FROM messages m WHERE m.search_vector @@ ${ts} UNION ALL SELECT s.id FROM conversations s WHERE s.search_vector @@ ${ts})`,

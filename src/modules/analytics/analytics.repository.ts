@@ -230,6 +230,7 @@ export class AnalyticsRepository {
        WHERE first_response_at IS NULL AND first_response_due_at < ${p(1)} AND status IN ('new', 'open', 'pending')`,
       [now],
     );
+    // Both conditions repeat those of their partial indexes word for word (SQLite needs that).
     const transferred = await one(`SELECT COUNT(*) AS n FROM conversations WHERE transfers >= 3`);
     // TRUE is a keyword on both databases (SQLite reads it as 1); booleans can't be bound on SQLite.
     const withoutReply = await one(

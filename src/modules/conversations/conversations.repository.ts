@@ -8,7 +8,7 @@ import { ConversationEntity } from './conversation.entity.js';
 import type { InboxCursor } from './inbox-cursor.js';
 import { MessageEntity } from './message.entity.js';
 import { PromiseEntity } from './promise.entity.js';
-import { fts5Query } from './search-query.js';
+import { fts5Query, searchTsquery } from './search-query.js';
 
 /** From this many matches on, walking the inbox in activity order beats sorting all matches. */
 const SEARCH_WALK_THRESHOLD = 5_000;
@@ -92,8 +92,7 @@ export class ConversationsRepository {
    */
   private async applySearch(query: SelectQueryBuilder<ConversationEntity>, q: string): Promise<boolean> {
     if (this.dataSource.options.type === 'postgres') {
-      // Both stemmings are in the stored vectors (german || english), so either may match.
-      const tsquery = `(plainto_tsquery('german', :q) || plainto_tsquery('english', :q))`;
+      const tsquery = searchTsquery(':q');
       const condition = (await this.matchesAtLeast(q, SEARCH_WALK_THRESHOLD))
         ? // OFFSET 0 keeps the check per conversation (no hash of every match built first).
           `(c.search_vector @@ ${tsquery} OR EXISTS (SELECT 1 FROM messages m ` +
@@ -121,7 +120,7 @@ export class ConversationsRepository {
    * than the wrong plan ever could.
    */
   private async matchesAtLeast(q: string, limit: number): Promise<boolean> {
-    const tsquery = `(plainto_tsquery('german', $1) || plainto_tsquery('english', $1))`;
+    const tsquery = searchTsquery('$1');
     const [row]: { n: string | number }[] = await this.dataSource.query(
       `SELECT count(*) AS n FROM (SELECT 1 FROM messages WHERE search_vector @@ ${tsquery} LIMIT $2) a`,
       [q, limit],

@@ -13,8 +13,8 @@ describe('inbox cursor', () => {
 
 describe('fts5Query', () => {
   it('quotes every word so user input is never FTS syntax', () => {
-    expect(fts5Query('Paket "kaputt" OR (NEAR')).toBe('"Paket" "kaputt" "OR" "NEAR"');
+    expect(fts5Query('Paket "kaputt" OR (NEAR')).toBe('"Paket"* "kaputt"* "OR" "NEAR"*');
     expect(fts5Query('*** ()')).toBeNull();
-    expect(fts5Query('Grüße')).toBe('"Grüße"');
+    expect(fts5Query('Grüße')).toBe('"Grüße"*');
   });
 });

@@ -33,6 +33,10 @@ export class MessageEntity {
   @Column({ type: 'text' })
   body: string;
 
+  /** Detected language of the body (de, en, …); PostgreSQL stems its search vector in it. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  language: string | null;
+
   /** Sanitised HTML, when the remark came as HTML. */
   @Column({ type: 'text', nullable: true })
   html: string | null;

@@ -121,11 +121,11 @@ export class RepliesService implements OnModuleInit, OnApplicationBootstrap {
   ): Promise<{ conversation: ConversationEntity; message: MessageEntity; now: number }> {
     const conversation = await this.conversations.get(conversationId);
     const now = options.at ?? Date.now();
-    return { conversation, message: this.message(conversationId, direction, body, user, now), now };
+    return { conversation, message: this.message(conversation, direction, body, user, now), now };
   }
 
   private message(
-    conversationId: string,
+    conversation: ConversationEntity,
     direction: MessageDirection,
     body: string,
     user: AuthUser,
@@ -133,11 +133,13 @@ export class RepliesService implements OnModuleInit, OnApplicationBootstrap {
   ): MessageEntity {
     return Object.assign(new MessageEntity(), {
       id: newId(),
-      conversationId,
+      conversationId: conversation.id,
       direction,
       authorName: user.name,
       authorUserId: user.id,
       body,
+      // Agents answer in the customer's language; search stems the reply in it.
+      language: conversation.language,
       html: null,
       fullBody: null,
       truncated: false,

@@ -125,7 +125,8 @@ export class BatchWriter {
         });
         continue;
       }
-      const message = inboundMessage(remark);
+      // Suppressed remarks (auto-replies) are not classified: their words are searched unstemmed.
+      const message = inboundMessage(remark, ctx.classified.get(remark.index)?.language ?? null);
       messages.push(message);
       const own = destination === 'new' ? opened.get(remark.index)! : null;
       const conversation = conversationOf(destination, own, opened);

@@ -2,21 +2,10 @@ import type { EntityManager, EntityTarget, ObjectLiteral, ValueTransformer } fro
 
 /**
  * SQLite's bound-parameter limit per statement (SQLITE_MAX_VARIABLE_NUMBER, 32,766 since 3.32):
- * rows are chunked to fit. PostgreSQL gets one array parameter per column instead (see below), so
+ * rows are chunked to fit. PostgreSQL gets the whole batch as one JSON parameter (see below), so
  * its 65,535-parameter limit never applies.
  */
 const SQLITE_MAX_PARAMETERS = 32_766;
-
-/** PostgreSQL array types for the column types our entities use. */
-const PG_ARRAY_TYPE: Record<string, string> = {
-  varchar: 'text[]',
-  text: 'text[]',
-  bigint: 'bigint[]',
-  integer: 'int[]',
-  int: 'int[]',
-  real: 'real[]',
-  boolean: 'boolean[]',
-};
 
 function toDatabase(transformer: ValueTransformer | ValueTransformer[] | undefined, value: unknown): unknown {
   if (!transformer) return value;
@@ -48,14 +37,23 @@ export async function bulkInsert<T extends ObjectLiteral>(
     toDatabase(column.transformer, row[column.propertyName as keyof T]) ?? null;
 
   if (manager.connection.options.type === 'postgres') {
-    // INSERT … SELECT FROM unnest(one array per column): the server parses a few dozen
-    // parameters instead of tens of thousands, which roughly halves the cost of a batch.
-    const arrays = metadata.columns.map((column) => rows.map((row) => value(row, column)));
-    const types = metadata.columns.map((c, i) => `$${i + 1}::${PG_ARRAY_TYPE[String(c.type)] ?? 'text[]'}`);
+    // One JSON parameter for the whole batch, unpacked by the server into the table's row type:
+    // V8 serialises JSON natively, where the driver's array literals (one per column) cost ~20 µs
+    // per remark in JavaScript escaping, and the server parses one parameter instead of thousands.
+    const records = rows.map((row) => {
+      const record: Record<string, unknown> = {};
+      for (const column of metadata.columns) {
+        const v = value(row, column);
+        // JSON would carry a lone surrogate as an escape PostgreSQL refuses; the driver wrote U+FFFD.
+        record[column.databaseName] = typeof v === 'string' ? v.toWellFormed() : v;
+      }
+      return record;
+    });
     collect(
       await manager.query(
-        `INSERT INTO ${metadata.tableName} (${names}) SELECT * FROM unnest(${types.join(', ')})${tail}`,
-        arrays,
+        `INSERT INTO ${metadata.tableName} (${names}) SELECT ${names} FROM ` +
+          `json_populate_recordset(NULL::${metadata.tableName}, $1)${tail}`,
+        [JSON.stringify(records)],
       ),
     );
     return inserted;

@@ -6,7 +6,7 @@ import { type NormalizedRemark, previewOf } from './normalize.js';
 import { timeOrderedId } from './time-ordered-id.js';
 
 /** The stored message of a remark; its conversation id is filled in once the thread is known. */
-export function inboundMessage(remark: NormalizedRemark): MessageEntity {
+export function inboundMessage(remark: NormalizedRemark, language: string | null): MessageEntity {
   return Object.assign(new MessageEntity(), {
     id: timeOrderedId(),
     conversationId: '',
@@ -14,6 +14,7 @@ export function inboundMessage(remark: NormalizedRemark): MessageEntity {
     authorName: remark.authorName,
     authorUserId: null,
     body: remark.body,
+    language,
     html: remark.html,
     fullBody: remark.fullBody,
     truncated: remark.truncated,

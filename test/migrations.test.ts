@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { runMigrations } from '../src/database/data-source.js';
+import { createConversation } from './factories/remarks.js';
+import { TEST_DATABASES } from './support/databases.js';
+import { api, startTestApp, type TestApp } from './support/test-app.js';
+
+/** Column names of a table, the same question on both databases. */
+async function columnNames(ds: DataSource, table: string): Promise<string[]> {
+  const rows: { name: string }[] =
+    ds.options.type === 'postgres'
+      ? await ds.query(`SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1`, [
+          table,
+        ])
+      : await ds.query(`SELECT name FROM pragma_table_info(?)`, [table]);
+  return rows.map((r) => r.name);
+}
+
+/** Index names of a table, the same question on both databases. */
+async function indexNames(ds: DataSource, table: string): Promise<string[]> {
+  const rows: { name: string }[] =
+    ds.options.type === 'postgres'
+      ? await ds.query(`SELECT indexname AS name FROM pg_indexes WHERE tablename = $1`, [table])
+      : await ds.query(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`, [table]);
+  return rows.map((r) => r.name).sort();
+}
+
+describe.each(TEST_DATABASES)('migrations on %s', (db) => {
+  let t: TestApp;
+  let ds: DataSource;
+  beforeAll(async () => {
+    t = await startTestApp(db);
+    ds = t.app.get(DataSource);
+  });
+  afterAll(() => t.close());
+
+  it('undoes and redoes the latest migration on a database with data, keeping it searchable', async () => {
+    const id = await createConversation(t, {
+      text: `Migrationstest${db}: Die Rechnungen vom März sind doppelt abgebucht worden, bitte korrigieren.`,
+    });
+    expect(await indexNames(ds, 'conversations')).not.toContain('ix_conversations_created');
+
+    await ds.undoLastMigration({ transaction: 'each' });
+    expect(await indexNames(ds, 'conversations')).toContain('ix_conversations_created');
+    expect(await columnNames(ds, 'messages')).not.toContain('language');
+
+    await runMigrations(ds);
+    expect(await indexNames(ds, 'conversations')).not.toContain('ix_conversations_created');
+    expect(await columnNames(ds, 'messages')).toContain('language');
+    // Messages written before the migration take their conversation's language.
+    const [message]: { language: string }[] = await ds.query(
+      `SELECT language FROM messages WHERE conversation_id = ${db === 'postgres' ? '$1' : '?'}`,
+      [id],
+    );
+    expect(message.language).toBe('de');
+    const found = await api(t)
+      .get('/api/conversations')
+      .query({ q: `Migrationstest${db} Rechnung` })
+      .expect(200);
+    expect(found.body.items.map((c: { id: string }) => c.id)).toEqual([id]);
+  });
+});
