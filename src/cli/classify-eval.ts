@@ -44,7 +44,8 @@ async function main(): Promise<void> {
   const options: Omit<TrainOptions, 'heads'> = {
     ...TRAINING_DEFAULTS,
     lexicon: await buildLexicon(),
-    ...(l2 !== undefined ? { l2 } : {}),
+    // A given L2 is used as it is instead of being chosen by inner cross-validation.
+    ...(l2 !== undefined ? { l2, l2Candidates: [] } : {}),
     ...(balance !== undefined ? { balance } : {}),
     features: {
       ...TRAINING_DEFAULTS.features,

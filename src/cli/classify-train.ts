@@ -5,7 +5,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../common/paths.js';
 import { DEFAULT_MODEL_PATH, loadCorpus, readJsonl } from '../modules/classification/model/corpus.js';
-import { train, TRAINING_DEFAULTS } from '../modules/classification/model/train.js';
+import { train, CORPUS_TRAINING } from '../modules/classification/model/train.js';
 import { buildLexicon } from '../modules/classification/nlp/lexicon.js';
 import { parseArgs } from './cli-args.js';
 
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     throw new Error(`${overlap.length} corpus lines are evaluation data, e.g. "${overlap[0].slice(0, 80)}"`);
   }
   const data = train(corpus, {
-    ...TRAINING_DEFAULTS,
+    ...CORPUS_TRAINING,
     heads: ['sentiment', 'topic'],
     lexicon: await buildLexicon(),
   });

@@ -6,7 +6,7 @@ import type { ClassificationResult, ClassifyHints, CorrectionInput } from './cla
 import { classifyWith } from './model/classify.js';
 import { correctionExamples, DEFAULT_MODEL_PATH, loadCorpus } from './model/corpus.js';
 import { TextClassifier } from './model/text-classifier.js';
-import { trainInBackground, TRAINING_DEFAULTS } from './model/train.js';
+import { trainInBackground, CORPUS_TRAINING } from './model/train.js';
 import { MAX_CHARS } from './nlp/normalize.js';
 import { TrainingExampleEntity } from './training-example.entity.js';
 import { TrainingExamplesRepository } from './training-examples.repository.js';
@@ -120,7 +120,7 @@ export class ClassificationService implements OnApplicationBootstrap, OnApplicat
     const data = await trainInBackground(
       [...corpus, ...corrections],
       {
-        ...TRAINING_DEFAULTS,
+        ...CORPUS_TRAINING,
         heads: ['sentiment', 'topic'],
         lexicon: this.model.lexicon,
         features: this.model.features,

@@ -61,6 +61,23 @@ describe('training', () => {
     expect(classifyWith(model, 'Die Rechnung ist doppelt abgebucht').topics[0].id).toBe('billing');
   });
 
+  it('picks its L2 by inner cross-validation: weak for clean labels, strong for noise', () => {
+    // Every text names its topic with one of a few words: held-out texts are predictable.
+    const words = { delivery: ['parcel', 'courier', 'tracking'], billing: ['invoice', 'charged', 'payment'] };
+    const fillers = ['today', 'again', 'please check', 'my order', 'last week', 'still open'];
+    const clean: LabeledExample[] = Object.entries(words).flatMap(([topic, list]) =>
+      list.flatMap((word) => fillers.map((filler) => ({ text: `${word} ${filler}`, labels: { topic } }))),
+    );
+    const tuned = { ...options, heads: ['topic'], l2Candidates: [1e-4, 1e-2, 1], innerFolds: 3 };
+    const model = train(clean, tuned);
+    expect(model.heads.topic.l2).toBe(1e-4);
+    // The same texts with topics that follow nothing in them: nothing generalises, so the
+    // held-out loss is lowest with the weights pressed towards zero.
+    const noisy = clean.map((e, i) => ({ ...e, labels: { topic: i % 7 < 3 ? 'billing' : 'delivery' } }));
+    expect(train(noisy, tuned).heads.topic.l2).toBe(1);
+    expect(JSON.stringify(train([...clean].reverse(), tuned))).toBe(JSON.stringify(model));
+  });
+
   it('stops with an error when aborted (app shutdown)', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -25,6 +25,13 @@ export interface TrainOptions {
   /** Features seen in fewer documents are dropped: they are noise and would bloat the model. */
   minDf?: number;
   maxIterations?: number;
+  /**
+   * When given (two or more), every head picks its L2 from these by inner cross-validation on
+   * the training data (lowest held-out loss), and `l2` is ignored.
+   */
+  l2Candidates?: number[];
+  /** Folds of that inner cross-validation. */
+  innerFolds?: number;
 }
 
 export const DEFAULT_L2 = 3e-4;
@@ -36,6 +43,11 @@ export const DEFAULT_L2 = 3e-4;
  */
 export const TRAINING_DEFAULTS = {
   l2: DEFAULT_L2 as number | Record<string, number>,
+  // L2 chosen per head by inner 3-fold CV (5-fold CV around it): airline sentiment macro-F1
+  // 0.755 → 0.765, hotel sentiment 0.642 → 0.660 / topic 0.813 → 0.818, CFPB accuracy 0.759 →
+  // 0.765; GermEval accuracy 0.759 → 0.757; about 4x the training time (warm starts).
+  l2Candidates: [3e-4, 1e-3, 3e-3, 1e-2] as number[],
+  innerFolds: 3,
   balance: 0.5 as number | Record<string, number>,
   // Supervised term weighting for topics, 5-fold CV: corpus topic macro-F1 0.796 → 0.812, CFPB
   // accuracy 0.753 → 0.759, hotel topic 0.806 → 0.813 (1.0 over-weights). Not for sentiment:
@@ -45,6 +57,13 @@ export const TRAINING_DEFAULTS = {
   maxIterations: 200,
   features: DEFAULT_FEATURES as Partial<FeatureConfig>,
 };
+
+/**
+ * Settings for the shipped model and its background retraining (corpus + agents' corrections):
+ * the inner search picks the default L2 for both heads on the corpus, so it is skipped there —
+ * retraining then takes ~4 s of CPU instead of ~24 s every 20 corrections.
+ */
+export const CORPUS_TRAINING = { ...TRAINING_DEFAULTS, l2Candidates: [] as number[] };
 
 interface Matrix {
   offsets: Int32Array;
@@ -116,6 +135,29 @@ function* featurizeAll(
     featureIds: Uint32Array.from(kept),
     idf,
     textFeatures: kept.filter((id) => id < offset).length,
+  };
+}
+
+interface HeadSettings {
+  l2: number;
+  l2Candidates: number[];
+  innerFolds: number;
+  balance: number;
+  supervisedWeight: number;
+  maxIterations: number;
+}
+
+const perHeadValue = (v: number | Record<string, number> | undefined, head: string, fallback: number) =>
+  typeof v === 'number' ? v : (v?.[head] ?? fallback);
+
+function headSettings(options: TrainOptions, head: string): HeadSettings {
+  return {
+    l2: perHeadValue(options.l2, head, DEFAULT_L2),
+    l2Candidates: options.l2Candidates ?? [],
+    innerFolds: options.innerFolds ?? 3,
+    balance: perHeadValue(options.balance, head, 0),
+    supervisedWeight: perHeadValue(options.supervisedWeight, head, 0),
+    maxIterations: options.maxIterations ?? 200,
   };
 }
 
@@ -199,15 +241,103 @@ function featureRelevance(m: Matrix, docs: number[], y: Int32Array, k: number, g
   return scale;
 }
 
+/** A head's training rows: documents (matrix rows), class indices and loss weights. */
+interface HeadRows {
+  docs: number[];
+  y: Int32Array;
+  w: Float64Array;
+  k: number;
+}
+
+function subset(rows: HeadRows, keep: (n: number) => boolean): HeadRows {
+  const picked = rows.docs.map((_, n) => n).filter(keep);
+  return {
+    docs: picked.map((n) => rows.docs[n]),
+    y: Int32Array.from(picked, (n) => rows.y[n]),
+    w: Float64Array.from(picked, (n) => rows.w[n]),
+    k: rows.k,
+  };
+}
+
+/** Weights of one softmax regression (features × classes, then biases) and its feature scale. */
+function* fit(
+  m: Matrix,
+  rows: HeadRows,
+  l2: number,
+  supervisedWeight: number,
+  maxIterations: number,
+  start?: Float64Array,
+): Generator<void, { theta: Float64Array; relevance: Float64Array }> {
+  const relevance = featureRelevance(m, rows.docs, rows.y, rows.k, supervisedWeight);
+  const objective = softmaxObjective(m, rows.docs, rows.y, rows.w, rows.k, l2, relevance);
+  const x0 = start ?? new Float64Array((m.featureIds.length + 1) * rows.k);
+  const theta = yield* lbfgs(objective, x0, { maxIterations });
+  return { theta, relevance };
+}
+
+/** Weighted mean negative log-likelihood of held-out rows under theta. */
+function heldOutLoss(m: Matrix, rows: HeadRows, theta: Float64Array, relevance: Float64Array): number {
+  const objective = softmaxObjective(m, rows.docs, rows.y, rows.w, rows.k, 0, relevance);
+  const steps = objective(theta, new Float64Array(theta.length));
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Fold of a document for inner cross-validation: from its text, so independent of input order. */
+function innerFold(text: string, k: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0) % k;
+}
+
+/**
+ * The L2 strength with the lowest held-out loss in inner k-fold cross-validation on the training
+ * rows themselves: small or noisy data wants a stronger penalty than a large clean corpus, and
+ * no single value fits every file. Largest penalty first, each fit warm-starting the next.
+ */
+function* chooseL2(
+  m: Matrix,
+  rows: HeadRows,
+  texts: string[],
+  candidates: number[],
+  folds: number,
+  supervisedWeight: number,
+  maxIterations: number,
+): Generator<void, number> {
+  const ordered = [...candidates].sort((a, b) => b - a);
+  const loss = new Float64Array(ordered.length);
+  for (let fold = 0; fold < folds; fold++) {
+    const inFold = (n: number) => innerFold(texts[rows.docs[n]], folds) === fold;
+    const trainRows = subset(rows, (n) => !inFold(n));
+    const testRows = subset(rows, inFold);
+    if (!testRows.docs.length || new Set(trainRows.y).size < rows.k) continue;
+    let start: Float64Array | undefined;
+    for (let c = 0; c < ordered.length; c++) {
+      const { theta, relevance } = yield* fit(
+        m,
+        trainRows,
+        ordered[c],
+        supervisedWeight,
+        maxIterations,
+        start,
+      );
+      loss[c] += heldOutLoss(m, testRows, theta, relevance) * testRows.w.reduce((a, b) => a + b, 0);
+      start = theta;
+    }
+  }
+  let best = 0;
+  for (let c = 1; c < ordered.length; c++) if (loss[c] < loss[best]) best = c;
+  return ordered[best];
+}
+
 function* trainHead(
   m: Matrix,
   examples: LabeledExample[],
   head: string,
-  l2: number,
-  balance: number,
-  maxIterations: number,
-  supervisedWeight: number,
+  settings: HeadSettings,
 ): Generator<void, HeadData | null> {
+  const { balance, maxIterations, supervisedWeight } = settings;
   const docs: number[] = [];
   const labels: string[] = [];
   examples.forEach((e, i) => {
@@ -224,10 +354,21 @@ function* trainHead(
   const counts = classes.map((_, c) => y.filter((v) => v === c).length);
   const classWeight = counts.map((n) => Math.pow(docs.length / (k * n), balance));
   const w = Float64Array.from(docs.map((doc, n) => (examples[doc].weight ?? 1) * classWeight[y[n]]));
+  const training: HeadRows = { docs, y, w, k };
+  const l2 =
+    settings.l2Candidates.length > 1
+      ? yield* chooseL2(
+          m,
+          training,
+          examples.map((e) => e.text),
+          settings.l2Candidates,
+          settings.innerFolds,
+          supervisedWeight,
+          maxIterations,
+        )
+      : settings.l2;
   const nFeatures = m.featureIds.length;
-  const relevance = featureRelevance(m, docs, y, k, supervisedWeight);
-  const objective = softmaxObjective(m, docs, y, w, k, l2, relevance);
-  const theta = yield* lbfgs(objective, new Float64Array((nFeatures + 1) * k), { maxIterations });
+  const { theta, relevance } = yield* fit(m, training, l2, supervisedWeight, maxIterations);
 
   // Fold idf into the weights (inference then needs no idf table); keep only rows with weight;
   // quantise to 16 bits against the largest weight.
@@ -267,19 +408,7 @@ export function* trainSteps(input: LabeledExample[], options: TrainOptions): Gen
   const heads: Record<string, HeadData> = {};
   const perHead: Record<string, Record<string, number>> = {};
   for (const head of options.heads) {
-    const l2 = typeof options.l2 === 'number' ? options.l2 : (options.l2?.[head] ?? DEFAULT_L2);
-    const balance = typeof options.balance === 'number' ? options.balance : (options.balance?.[head] ?? 0);
-    const trained = yield* trainHead(
-      matrix,
-      examples,
-      head,
-      l2,
-      balance,
-      options.maxIterations ?? 200,
-      typeof options.supervisedWeight === 'number'
-        ? options.supervisedWeight
-        : (options.supervisedWeight?.[head] ?? 0),
-    );
+    const trained = yield* trainHead(matrix, examples, head, headSettings(options, head));
     if (!trained) continue;
     heads[head] = trained;
     perHead[head] = {};
