@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DEFAULT_FIRST_RESPONSE_SECONDS, DEFAULT_TOPIC_DEPARTMENT, type Topic } from '../config/defaults.js';
 import { newId } from '../src/database/columns.js';
@@ -62,6 +63,25 @@ describe.each(TEST_DATABASES)('ingestion pipeline on %s', (db) => {
     );
     expect(hits.filter(Boolean).length / hits.length).toBeGreaterThanOrEqual(0.8);
   });
+
+  it('takes concurrent imports of the same new people without losing or doubling anyone', async () => {
+    // Four imports at once (batches written side by side on PostgreSQL) that name the same 300
+    // new people, two in one order and two in the other: no deadlock, no failure, one contact each.
+    const tag = randomBytes(4).toString('hex');
+    const people = Array.from({ length: 300 }, (_, i) => `p${i}-${tag}@example.de`);
+    const remarksFor = (order: string[]) =>
+      Array.from({ length: 1000 }, (_, i) => makeRemark({ authorEmail: order[i % order.length] }));
+    const reversed = [...people].reverse();
+    const results = await Promise.all(
+      [people, reversed, people, reversed].map((order) => importRemarks(t, remarksFor(order))),
+    );
+    expect(results.map((r) => r.failed)).toEqual([[], [], [], []]);
+    expect(results.reduce((sum, r) => sum + r.ingested, 0)).toBe(4000);
+    const [{ n }]: { n: string | number }[] = await t.app
+      .get(DataSource)
+      .query(`SELECT COUNT(*) AS n FROM contacts WHERE email LIKE '%-${tag}@example.de'`);
+    expect(Number(n)).toBe(300);
+  }, 120_000);
 
   it('counts re-sent remarks as duplicates and stores nothing twice', async () => {
     const remarks = [makeRemark(), makeRemark()];

@@ -21,6 +21,9 @@ export interface ResolvedContacts {
 const keyOf = (key: ContactKey): string | null =>
   key.email ? `e:${key.email}` : key.channelIdentity ? `i:${key.channelIdentity}` : null;
 
+const compareKeys = (a: string | null, b: string | null): number =>
+  a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
+
 /**
  * Recognises people across channels: by email, else by their identity on one channel. A remark
  * with neither gets a contact of its own.
@@ -63,7 +66,10 @@ export class ContactsService {
       created.push(contact);
       return contact;
     });
-    const inserted = await this.contacts.insertNew(manager, created);
+    // Inserted in key order: concurrent batches that create the same people then wait for each
+    // other in one order instead of deadlocking.
+    const byKey = (a: ContactEntity, b: ContactEntity) => compareKeys(keyOf(a), keyOf(b));
+    const inserted = await this.contacts.insertNew(manager, [...created].sort(byKey));
     if (inserted.size === created.length) return { contacts, created: inserted };
     // Another batch created some of these people meanwhile (it waited for that one to commit):
     // use the stored contacts instead.

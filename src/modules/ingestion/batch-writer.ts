@@ -16,11 +16,18 @@ import type { NormalizedRemark } from './normalize.js';
 import type { RemarkOutcome } from './raw-remark.js';
 import { destinations } from './threading.js';
 
-const UNIQUE_RETRIES = 3;
+const CONFLICT_RETRIES = 3;
 
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+/** Unique violations and deadlocks: another batch wrote the same rows first; planning again helps. */
+const CONFLICT_CODES = new Set([
+  '23505', // unique_violation
+  '40P01', // deadlock_detected
+  'SQLITE_CONSTRAINT_UNIQUE',
+  'SQLITE_CONSTRAINT_PRIMARYKEY',
+]);
+
+function isConflict(error: unknown): boolean {
+  return CONFLICT_CODES.has((error as { driverError?: { code?: string } }).driverError?.code ?? '');
 }
 
 /** The conversation a remark's message goes to, once the batch's new conversations exist. */
@@ -66,7 +73,7 @@ export class BatchWriter {
         changes = await this.dataSource.transaction((manager) => this.persist(manager, remarks, ctx));
       } catch (error) {
         // A concurrent writer stored the same remark or contact first: plan again, it now dedupes.
-        if (isUniqueViolation(error) && attempt < UNIQUE_RETRIES) continue;
+        if (isConflict(error) && attempt < CONFLICT_RETRIES) continue;
         return this.commitOneByOne(remarks, now, classified, error);
       }
       await this.announcer

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Counter } from 'prom-client';
+import { DataSource } from 'typeorm';
 import { MetricsService } from '../../common/metrics/metrics.service.js';
 import type { ClassificationResult } from '../classification/classification.types.js';
 import { BatchWriter } from './batch-writer.js';
@@ -10,8 +11,6 @@ import { Semaphore } from './semaphore.js';
 
 /** Remarks per transaction: big enough for few round trips, small enough to keep locks short. */
 export const INGEST_BATCH_SIZE = 1000;
-/** Batches classified ahead of the one being written. */
-const PREPARED_AHEAD = 1;
 /**
  * Remarks classified between yields to the event loop. Classifying a whole batch in one go would
  * hold back the transaction in flight (its next query waits for the loop) and leave the database
@@ -40,18 +39,22 @@ interface PreparedBatch {
 export class IngestionService {
   private readonly counter: Counter<string>;
   /**
-   * One batch transaction at a time. The database already works alongside this thread (the next
-   * batch is classified while the current one is written); two concurrent batches measured no
-   * faster on two cores and wait on each other's new contacts.
+   * Batch transactions at once, and batches prepared ahead. PostgreSQL: two, so one batch's
+   * queries run while this thread plans and serialises the other (100k remarks: 4,416 → 6,560/s;
+   * contacts are inserted in key order so the two never deadlock). SQLite has one connection, its
+   * transactions take turns anyway: a second batch only waits (8,193 → 7,615/s).
    */
+  private readonly concurrentBatches: number;
   private readonly writers: Semaphore;
 
   constructor(
     private readonly writer: BatchWriter,
     private readonly classifier: RemarkClassifier,
+    dataSource: DataSource,
     metrics: MetricsService,
   ) {
-    this.writers = new Semaphore(1);
+    this.concurrentBatches = dataSource.options.type === 'postgres' ? 2 : 1;
+    this.writers = new Semaphore(this.concurrentBatches);
     this.counter = metrics.counter('resonanz_remarks_total', 'Remarks through the ingestion pipeline', [
       'channel',
       'outcome',
@@ -68,7 +71,7 @@ export class IngestionService {
     for (let start = 0; start < remarks.length; start += INGEST_BATCH_SIZE) {
       const prepared = await this.prepare(remarks.slice(start, start + INGEST_BATCH_SIZE), start);
       inFlight.push(this.writers.run(() => this.commitPrepared(prepared)));
-      if (inFlight.length > PREPARED_AHEAD) outcomes.push(...(await inFlight.shift()!));
+      if (inFlight.length > this.concurrentBatches) outcomes.push(...(await inFlight.shift()!));
     }
     for (const batch of inFlight) outcomes.push(...(await batch));
     outcomes.sort((a, b) => a.index - b.index);
