@@ -14,7 +14,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { searchTsquery } from '../../src/modules/conversations/search-query.js';
+import { orTsquery, SEARCH_STEMMINGS_SQL } from '../../src/modules/conversations/search-query.js';
 import { api, startTestApp, type TestApp } from '../support/test-app.js';
 import { seedPeople } from './support/seed-people.js';
 
@@ -199,7 +199,11 @@ describe('inbox speed on postgres', () => {
     await measure('search no match', '/api/conversations?q=Xylophon', 200);
     await measure('search + filter status=open', '/api/conversations?q=refund&status=open', 200);
     if (process.env.BENCH_EXPLAIN === 'true') {
-      const ts = searchTsquery('$1');
+      const ts = '$1::tsquery';
+      const tsq = async (q: string) =>
+        orTsquery(
+          ((await t.app.get(DataSource).query(SEARCH_STEMMINGS_SQL, [q])) as { q: string }[]).map((r) => r.q),
+        );
       const shapes = {
         walk: `(c.search_vector @@ ${ts} OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.search_vector @@ ${ts} OFFSET 0))`,
         fetch: `c.id IN (SELECT m.conversation_id FROM messages m WHERE m.search_vector @@ ${ts} UNION ALL SELECT s.id FROM conversations s WHERE s.search_vector @@ ${ts})`,
@@ -208,7 +212,7 @@ describe('inbox speed on postgres', () => {
         .get(DataSource)
         .query(
           `EXPLAIN (ANALYZE) SELECT count(*) FROM (SELECT 1 FROM messages WHERE search_vector @@ ${ts} LIMIT 5000) a`,
-          ['Lieferung'],
+          [await tsq('Lieferung')],
         );
       console.log(
         `probe Lieferung\n${probe.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n')}`,
@@ -233,7 +237,7 @@ describe('inbox speed on postgres', () => {
           .query(
             `EXPLAIN (ANALYZE) SELECT c.id FROM conversations c WHERE ${shapes[shape]} ` +
               `ORDER BY c.last_message_at DESC, c.id DESC LIMIT 26`,
-            [q],
+            [await tsq(q)],
           );
         console.log(
           `${q} (${shape})\n${plan.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n')}`,

@@ -8,7 +8,7 @@ import { ConversationEntity } from './conversation.entity.js';
 import type { InboxCursor } from './inbox-cursor.js';
 import { MessageEntity } from './message.entity.js';
 import { PromiseEntity } from './promise.entity.js';
-import { fts5Query, searchTsquery } from './search-query.js';
+import { fts5Query, orTsquery, SEARCH_STEMMINGS_SQL } from './search-query.js';
 
 /** From this many matches on, walking the inbox in activity order beats sorting all matches. */
 const SEARCH_WALK_THRESHOLD = 5_000;
@@ -92,14 +92,16 @@ export class ConversationsRepository {
    */
   private async applySearch(query: SelectQueryBuilder<ConversationEntity>, q: string): Promise<boolean> {
     if (this.dataSource.options.type === 'postgres') {
-      const tsquery = searchTsquery(':q');
-      const condition = (await this.matchesAtLeast(q, SEARCH_WALK_THRESHOLD))
+      const tsq = await this.tsqueryFor(q);
+      if (!tsq) return false;
+      const tsquery = ':tsq::tsquery';
+      const condition = (await this.matchesAtLeast(tsq, SEARCH_WALK_THRESHOLD))
         ? // OFFSET 0 keeps the check per conversation (no hash of every match built first).
           `(c.search_vector @@ ${tsquery} OR EXISTS (SELECT 1 FROM messages m ` +
           `WHERE m.conversation_id = c.id AND m.search_vector @@ ${tsquery} OFFSET 0))`
         : `c.id IN (SELECT m.conversation_id FROM messages m WHERE m.search_vector @@ ${tsquery} ` +
           `UNION ALL SELECT s.id FROM conversations s WHERE s.search_vector @@ ${tsquery})`;
-      query.andWhere(condition, { q });
+      query.andWhere(condition, { tsq });
       return true;
     }
     const match = fts5Query(q);
@@ -119,13 +121,18 @@ export class ConversationsRepository {
    * repeat words of their messages, and reading wide conversation rows would cost the probe more
    * than the wrong plan ever could.
    */
-  private async matchesAtLeast(q: string, limit: number): Promise<boolean> {
-    const tsquery = searchTsquery('$1');
+  private async matchesAtLeast(tsq: string, limit: number): Promise<boolean> {
     const [row]: { n: string | number }[] = await this.dataSource.query(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM messages WHERE search_vector @@ ${tsquery} LIMIT $2) a`,
-      [q, limit],
+      `SELECT count(*) AS n FROM (SELECT 1 FROM messages WHERE search_vector @@ $1::tsquery LIMIT $2) a`,
+      [tsq, limit],
     );
     return Number(row.n) >= limit;
+  }
+
+  /** The search as one tsquery over the distinct stemmings of what was typed. */
+  private async tsqueryFor(q: string): Promise<string | null> {
+    const rows: { q: string }[] = await this.dataSource.query(SEARCH_STEMMINGS_SQL, [q]);
+    return orTsquery(rows.map((r) => r.q));
   }
 
   findById(id: string): Promise<ConversationEntity | null> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { decodeCursor, encodeCursor } from './inbox-cursor.js';
-import { fts5Query } from './search-query.js';
+import { fts5Query, orTsquery } from './search-query.js';
 
 describe('inbox cursor', () => {
   it('round-trips and refuses forgeries', () => {
@@ -16,5 +16,12 @@ describe('fts5Query', () => {
     expect(fts5Query('Paket "kaputt" OR (NEAR')).toBe('"Paket"* "kaputt"* "OR" "NEAR"*');
     expect(fts5Query('*** ()')).toBeNull();
     expect(fts5Query('Grüße')).toBe('"Grüße"*');
+  });
+});
+
+describe('orTsquery', () => {
+  it('ORs the stemmings, each kept whole, and has nothing to search without words', () => {
+    expect(orTsquery(["'rechnung' & 'paket'", "'invoic'"])).toBe("('rechnung' & 'paket') | ('invoic')");
+    expect(orTsquery([])).toBeNull();
   });
 });

@@ -1,13 +1,17 @@
 /**
- * The PostgreSQL full-text query for the text bound at `param`. Stored vectors are stemmed in
- * the language each text was detected in (german, english, or simple for others), so the query
- * is the OR of the three stemmings: a word matches a text of any language.
+ * The distinct PostgreSQL stemmings of the text bound as $1, as tsquery texts. Stored vectors
+ * are stemmed in the language each text was detected in (german, english, or simple for
+ * others), so a search ORs these (see orTsquery). Most words stem alike in two or three of them;
+ * leaving out the repeats keeps the per-row check cheap when the inbox walks many conversations.
  */
-export function searchTsquery(param: string): string {
-  return (
-    `(plainto_tsquery('german', ${param}) || plainto_tsquery('english', ${param}) || ` +
-    `plainto_tsquery('simple', ${param}))`
-  );
+export const SEARCH_STEMMINGS_SQL =
+  `SELECT DISTINCT q::text AS q FROM (VALUES (plainto_tsquery('german', $1)), ` +
+  `(plainto_tsquery('english', $1)), (plainto_tsquery('simple', $1))) v(q) WHERE numnode(q) > 0 ORDER BY 1`;
+
+/** One tsquery text matching any of the stemmings; null when the text has no searchable word. */
+export function orTsquery(stemmings: string[]): string | null {
+  if (!stemmings.length) return null;
+  return stemmings.map((q) => `(${q})`).join(' | ');
 }
 
 /**
