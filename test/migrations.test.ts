@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { runMigrations } from '../src/database/data-source.js';
-import { createConversation } from './factories/remarks.js';
+import { importRemarks, makeRemark } from './factories/remarks.js';
 import { TEST_DATABASES } from './support/databases.js';
 import { api, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -34,19 +34,28 @@ describe.each(TEST_DATABASES)('migrations on %s', (db) => {
   });
   afterAll(() => t.close());
 
-  it('undoes and redoes the latest migration on a database with data, keeping it searchable', async () => {
-    const id = await createConversation(t, {
+  it('undoes and redoes the latest migrations on a database with data, keeping it searchable', async () => {
+    const remark = makeRemark({
       text: `Migrationstest${db}: Die Rechnungen vom März sind doppelt abgebucht worden, bitte korrigieren.`,
     });
+    const id = (await importRemarks(t, [remark])).outcomes[0].conversationId!;
+    expect(await indexNames(ds, 'messages')).toContain('uq_messages_external_source');
     expect(await indexNames(ds, 'conversations')).not.toContain('ix_conversations_created');
 
+    await ds.undoLastMigration({ transaction: 'each' });
+    expect(await indexNames(ds, 'messages')).toEqual(
+      expect.arrayContaining(['uq_messages_source_external', 'ix_messages_external_id']),
+    );
     await ds.undoLastMigration({ transaction: 'each' });
     expect(await indexNames(ds, 'conversations')).toContain('ix_conversations_created');
     expect(await columnNames(ds, 'messages')).not.toContain('language');
 
     await runMigrations(ds);
+    expect(await indexNames(ds, 'messages')).not.toContain('ix_messages_external_id');
     expect(await indexNames(ds, 'conversations')).not.toContain('ix_conversations_created');
     expect(await columnNames(ds, 'messages')).toContain('language');
+    // The remark is still known once: sent again, it is a duplicate.
+    expect(await importRemarks(t, [remark])).toMatchObject({ ingested: 0, duplicates: 1 });
     // Messages written before the migration take their conversation's language.
     const [message]: { language: string }[] = await ds.query(
       `SELECT language FROM messages WHERE conversation_id = ${db === 'postgres' ? '$1' : '?'}`,
