@@ -5,25 +5,25 @@ import { importRemarks, makeRemark } from './factories/remarks.js';
 import { TEST_DATABASES } from './support/databases.js';
 import { api, startTestApp, type TestApp } from './support/test-app.js';
 
-/** Column names of a table, the same question on both databases. */
-async function columnNames(ds: DataSource, table: string): Promise<string[]> {
-  const rows: { name: string }[] =
-    ds.options.type === 'postgres'
-      ? await ds.query(`SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1`, [
-          table,
-        ])
-      : await ds.query(`SELECT name FROM pragma_table_info(?)`, [table]);
-  return rows.map((r) => r.name);
-}
+/** What each database's catalogue says about a table: `$1`/`?` is the table name. */
+const CATALOGUE = {
+  columns: {
+    postgres: `SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1`,
+    sqlite: `SELECT name FROM pragma_table_info(?)`,
+  },
+  indexes: {
+    postgres: `SELECT indexname AS name FROM pg_indexes WHERE tablename = $1`,
+    sqlite: `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`,
+  },
+};
 
-/** Index names of a table, the same question on both databases. */
-async function indexNames(ds: DataSource, table: string): Promise<string[]> {
-  const rows: { name: string }[] =
-    ds.options.type === 'postgres'
-      ? await ds.query(`SELECT indexname AS name FROM pg_indexes WHERE tablename = $1`, [table])
-      : await ds.query(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?`, [table]);
+async function namesIn(ds: DataSource, kind: keyof typeof CATALOGUE, table: string): Promise<string[]> {
+  const sql = CATALOGUE[kind][ds.options.type === 'postgres' ? 'postgres' : 'sqlite'];
+  const rows: { name: string }[] = await ds.query(sql, [table]);
   return rows.map((r) => r.name).sort();
 }
+const columnNames = (ds: DataSource, table: string) => namesIn(ds, 'columns', table);
+const indexNames = (ds: DataSource, table: string) => namesIn(ds, 'indexes', table);
 
 describe.each(TEST_DATABASES)('migrations on %s', (db) => {
   let t: TestApp;

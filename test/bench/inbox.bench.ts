@@ -14,7 +14,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { orTsquery, SEARCH_STEMMINGS_SQL } from '../../src/modules/conversations/search-query.js';
+import { tsqueryFor } from '../../src/modules/conversations/search-query.js';
 import { api, startTestApp, type TestApp } from '../support/test-app.js';
 import { seedPeople } from './support/seed-people.js';
 
@@ -200,10 +200,7 @@ describe('inbox speed on postgres', () => {
     await measure('search + filter status=open', '/api/conversations?q=refund&status=open', 200);
     if (process.env.BENCH_EXPLAIN === 'true') {
       const ts = '$1::tsquery';
-      const tsq = async (q: string) =>
-        orTsquery(
-          ((await t.app.get(DataSource).query(SEARCH_STEMMINGS_SQL, [q])) as { q: string }[]).map((r) => r.q),
-        );
+      const tsq = (q: string) => tsqueryFor(t.app.get(DataSource), q);
       const shapes = {
         walk: `(c.search_vector @@ ${ts} OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.search_vector @@ ${ts} OFFSET 0))`,
         fetch: `c.id IN (SELECT m.conversation_id FROM messages m WHERE m.search_vector @@ ${ts} UNION ALL SELECT s.id FROM conversations s WHERE s.search_vector @@ ${ts})`,

@@ -8,7 +8,7 @@ import { ConversationEntity } from './conversation.entity.js';
 import type { InboxCursor } from './inbox-cursor.js';
 import { MessageEntity } from './message.entity.js';
 import { PromiseEntity } from './promise.entity.js';
-import { fts5Query, orTsquery, SEARCH_STEMMINGS_SQL } from './search-query.js';
+import { fts5Query, tsqueryFor } from './search-query.js';
 
 /** From this many matches on, walking the inbox in activity order beats sorting all matches. */
 const SEARCH_WALK_THRESHOLD = 5_000;
@@ -92,7 +92,7 @@ export class ConversationsRepository {
    */
   private async applySearch(query: SelectQueryBuilder<ConversationEntity>, q: string): Promise<boolean> {
     if (this.dataSource.options.type === 'postgres') {
-      const tsq = await this.tsqueryFor(q);
+      const tsq = await tsqueryFor(this.dataSource, q);
       if (!tsq) return false;
       const tsquery = ':tsq::tsquery';
       const condition = (await this.matchesAtLeast(tsq, SEARCH_WALK_THRESHOLD))
@@ -127,12 +127,6 @@ export class ConversationsRepository {
       [tsq, limit],
     );
     return Number(row.n) >= limit;
-  }
-
-  /** The search as one tsquery over the distinct stemmings of what was typed. */
-  private async tsqueryFor(q: string): Promise<string | null> {
-    const rows: { q: string }[] = await this.dataSource.query(SEARCH_STEMMINGS_SQL, [q]);
-    return orTsquery(rows.map((r) => r.q));
   }
 
   findById(id: string): Promise<ConversationEntity | null> {

@@ -1,10 +1,12 @@
+import type { DataSource } from 'typeorm';
+
 /**
  * The distinct PostgreSQL stemmings of the text bound as $1, as tsquery texts. Stored vectors
  * are stemmed in the language each text was detected in (german, english, or simple for
  * others), so a search ORs these (see orTsquery). Most words stem alike in two or three of them;
  * leaving out the repeats keeps the per-row check cheap when the inbox walks many conversations.
  */
-export const SEARCH_STEMMINGS_SQL =
+const SEARCH_STEMMINGS_SQL =
   `SELECT DISTINCT q::text AS q FROM (VALUES (plainto_tsquery('german', $1)), ` +
   `(plainto_tsquery('english', $1)), (plainto_tsquery('simple', $1))) v(q) WHERE numnode(q) > 0 ORDER BY 1`;
 
@@ -12,6 +14,12 @@ export const SEARCH_STEMMINGS_SQL =
 export function orTsquery(stemmings: string[]): string | null {
   if (!stemmings.length) return null;
   return stemmings.map((q) => `(${q})`).join(' | ');
+}
+
+/** The PostgreSQL search for what a person typed, as one tsquery text to bind (or null). */
+export async function tsqueryFor(dataSource: DataSource, q: string): Promise<string | null> {
+  const rows: { q: string }[] = await dataSource.query(SEARCH_STEMMINGS_SQL, [q]);
+  return orTsquery(rows.map((r) => r.q));
 }
 
 /**

@@ -1,16 +1,11 @@
-import type { GroupBy } from '../analytics.repository.js';
+import type { GroupBy, ResponseTimeRow } from '../analytics.repository.js';
 
-export interface ResponseTimeRowDto {
+/** A report row as the API shows it: the stored row's figures, a nullable key and its label. */
+export interface ResponseTimeRowDto extends Omit<ResponseTimeRow, 'key'> {
   /** Channel, department id or assignee id; null = no department / not assigned. */
   key: string | null;
   /** The department's or assignee's name (the channel itself for channels); null with a null key. */
   label: string | null;
-  conversations: number;
-  answered: number;
-  firstResponseMedianSeconds: number | null;
-  firstResponseP90Seconds: number | null;
-  resolutionMedianSeconds: number | null;
-  slaBreached: number;
 }
 
 export interface ResponseTimesDto {

@@ -300,12 +300,10 @@ function* chooseL2(
   m: Matrix,
   rows: HeadRows,
   texts: string[],
-  candidates: number[],
-  folds: number,
-  supervisedWeight: number,
-  maxIterations: number,
+  settings: HeadSettings,
 ): Generator<void, number> {
-  const ordered = [...candidates].sort((a, b) => b - a);
+  const { innerFolds: folds, supervisedWeight, maxIterations } = settings;
+  const ordered = [...settings.l2Candidates].sort((a, b) => b - a);
   const loss = new Float64Array(ordered.length);
   for (let fold = 0; fold < folds; fold++) {
     const inFold = (n: number) => innerFold(texts[rows.docs[n]], folds) === fold;
@@ -361,10 +359,7 @@ function* trainHead(
           m,
           training,
           examples.map((e) => e.text),
-          settings.l2Candidates,
-          settings.innerFolds,
-          supervisedWeight,
-          maxIterations,
+          settings,
         )
       : settings.l2;
   const nFeatures = m.featureIds.length;
