@@ -83,6 +83,17 @@ describe('the default model', () => {
     expectWellFormed(classifyWith(model, text, { rating: 17 }));
   });
 
+  it('lets 1 and 5 stars outvote a confident reading of the text, and 3 stars leave it to the text', () => {
+    const praise = 'Super App, tolle Preise';
+    const complaint = 'Leider kaputt angekommen.';
+    expect(classifyWith(model, praise).sentiment.label).toBe('positive');
+    expect(classifyWith(model, complaint).sentiment.label).toBe('negative');
+    expect(classifyWith(model, praise, { rating: 1 }).sentiment.label).toBe('negative');
+    expect(classifyWith(model, complaint, { rating: 5 }).sentiment.label).toBe('positive');
+    expect(classifyWith(model, praise, { rating: 3 }).sentiment.label).toBe('positive');
+    expect(classifyWith(model, complaint, { rating: 3 }).sentiment.label).toBe('negative');
+  });
+
   it('ranks topics best first', () => {
     const { topics } = classifyWith(model, 'Bitte löschen Sie alle meine Daten gemäß DSGVO.');
     expect(topics[0].id).toBe('privacy');

@@ -15,8 +15,7 @@ export function emptyResult(): ClassificationResult {
 const TOPICS_RETURNED = 3;
 
 // How likely each sentiment (negative, neutral, positive) is given a star rating, as a prior
-// multiplied into the text model's probabilities: 1–2 stars are rarely praise, yet a 4-star
-// review can still complain about delivery, so the text keeps a say.
+// multiplied into the text model's probabilities.
 const RATING_LIKELIHOOD: Record<number, [number, number, number]> = {
   1: [0.88, 0.09, 0.03],
   2: [0.72, 0.2, 0.08],
@@ -24,6 +23,15 @@ const RATING_LIKELIHOOD: Record<number, [number, number, number]> = {
   4: [0.08, 0.25, 0.67],
   5: [0.04, 0.12, 0.84],
 };
+
+// The text model is right about 70 % of the time on other people's reviews (0.67 on German hotel
+// sentences, 0.70 on airline tweets), yet often 99 % sure of itself. Before the rating's prior is
+// multiplied in, its probabilities are mixed with a uniform guess in that proportion, so a
+// confident misreading cannot outvote the customer's own stars: with 1 star almost every text
+// reads negative and with 5 almost every text positive; 2 and 4 stars set the direction, though a clearly
+// neutral text stays neutral; with 3 stars the text decides.
+const TEXT_RELIABILITY = 0.7;
+const trusted = (p: number) => TEXT_RELIABILITY * p + (1 - TEXT_RELIABILITY) / 3;
 
 const round = (v: number) => Math.round(v * 1000) / 1000;
 
@@ -41,7 +49,7 @@ export function sentimentOf(
   const stars = typeof rating === 'number' && Number.isFinite(rating) ? Math.round(rating) : undefined;
   const prior = stars !== undefined ? RATING_LIKELIHOOD[Math.min(5, Math.max(1, stars))] : undefined;
   if (prior) {
-    [neg, neu, pos] = [neg * prior[0], neu * prior[1], pos * prior[2]];
+    [neg, neu, pos] = [trusted(neg) * prior[0], trusted(neu) * prior[1], trusted(pos) * prior[2]];
     const sum = neg + neu + pos || 1;
     [neg, neu, pos] = [neg / sum, neu / sum, pos / sum];
   }
