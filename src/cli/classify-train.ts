@@ -1,27 +1,17 @@
 // `npm run classify:train [-- --out FILE]`: rebuilds the default model from the corpus.
 // Deterministic: the corpus is read in sorted order and training has no randomness, so the same
 // corpus gives the same file byte for byte.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { PROJECT_ROOT } from '../common/paths.js';
-import { DEFAULT_MODEL_PATH, loadCorpus, readJsonl } from '../modules/classification/model/corpus.js';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  DEFAULT_MODEL_PATH,
+  HELD_OUT_DIRS,
+  heldOutOverlap,
+  loadCorpus,
+} from '../modules/classification/model/corpus.js';
 import { train, CORPUS_TRAINING } from '../modules/classification/model/train.js';
 import { buildLexicon } from '../modules/classification/nlp/lexicon.js';
 import { parseArgs } from './cli-args.js';
-
-const EVAL_DIR = resolve(PROJECT_ROOT, '../shared/data/eval');
-
-/** The corpus must not contain evaluation text (it would inflate every figure we report). */
-function evalOverlap(texts: string[]): string[] {
-  if (!existsSync(EVAL_DIR)) return [];
-  const key = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
-  const evalTexts = new Set<string>();
-  for (const file of readdirSync(EVAL_DIR).filter((f) => f.endsWith('.jsonl'))) {
-    for (const row of readJsonl(join(EVAL_DIR, file)))
-      if (typeof row.text === 'string') evalTexts.add(key(row.text));
-  }
-  return texts.filter((t) => evalTexts.has(key(t)));
-}
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
@@ -29,9 +19,14 @@ async function main(): Promise<void> {
   const started = Date.now();
   const corpus = loadCorpus();
   if (!corpus.length) throw new Error('The training corpus is empty');
-  const overlap = evalOverlap(corpus.map((e) => e.text));
+  const overlap = heldOutOverlap(
+    corpus.map((e) => e.text),
+    HELD_OUT_DIRS,
+  );
   if (overlap.length) {
-    throw new Error(`${overlap.length} corpus lines are evaluation data, e.g. "${overlap[0].slice(0, 80)}"`);
+    throw new Error(
+      `${overlap.length} corpus lines are evaluation or blind test data, e.g. "${overlap[0].slice(0, 80)}"`,
+    );
   }
   const data = train(corpus, {
     ...CORPUS_TRAINING,

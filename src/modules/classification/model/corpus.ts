@@ -47,6 +47,28 @@ export function loadCorpus(dir = CORPUS_DIR): LabeledExample[] {
   return toExamples(rows, ['sentiment', 'topic', 'language']);
 }
 
+/**
+ * Text the corpus must never contain: the third-party evaluation files and our blind test sets
+ * (either would inflate every figure we report).
+ */
+export const HELD_OUT_DIRS = [
+  join(PROJECT_ROOT, '../shared/data/eval'),
+  join(PROJECT_ROOT, 'test/fixtures/classification'),
+];
+
+/** The texts that also appear, up to case and spacing, in a JSON-lines file in one of `dirs`. */
+export function heldOutOverlap(texts: string[], dirs: string[]): string[] {
+  const key = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
+  const heldOut = new Set<string>();
+  for (const dir of dirs.filter((d) => existsSync(d))) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
+      for (const row of readJsonl(join(dir, file)))
+        if (typeof row.text === 'string') heldOut.add(key(row.text));
+    }
+  }
+  return texts.filter((t) => heldOut.has(key(t)));
+}
+
 /** Agents' corrections count more than a corpus line: they are about this company's remarks. */
 export const CORRECTION_WEIGHT = 3;
 
