@@ -55,10 +55,16 @@ export interface Features {
   dense: Float64Array;
 }
 
+// Colloquial German ("wackelt nix", "null Probleme") and English typed without apostrophes
+// ("doesnt work") negate as well.
 const NEGATORS = new Set(
-  'nicht kein keine keinen keinem keiner keines nie niemals nichts niemand ohne weder kaum not no never none nothing nobody neither nor without hardly cannot'.split(
-    ' ',
-  ),
+  [
+    'nicht kein keine keinen keinem keiner keines nie niemals nichts niemand ohne weder kaum nix nich null',
+    'not no never none nothing nobody neither nor without hardly cannot',
+    'dont doesnt didnt isnt wasnt arent werent cant wont havent hasnt couldnt wouldnt shouldnt',
+  ]
+    .join(' ')
+    .split(' '),
 );
 // A contrast ends the scope: "not cheap but good".
 const SCOPE_BREAKERS = new Set(

@@ -78,6 +78,12 @@ describe('negation scope', () => {
     expect(negated('keine Antwort bekommen', 'de')).toEqual(['antwort', 'bekommen']);
   });
 
+  it('knows colloquial German and English typed without apostrophes', () => {
+    expect(negated('wackelt nix', 'de')).toEqual(['wackelt']);
+    expect(negated('null Probleme seitdem', 'de')).toEqual(['probleme', 'seitdem']);
+    expect(negated('it doesnt work', 'en')).toEqual(['work']);
+  });
+
   it('stops at a contrast', () => {
     expect(negated('not cheap but good', 'en')).toEqual(['cheap']);
   });
