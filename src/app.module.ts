@@ -1,3 +1,4 @@
+import { AuditModule } from './modules/audit/audit.module.js';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -47,6 +48,7 @@ const FEATURE_MODULES = [
   NotificationsModule,
   SlaModule,
   AnalyticsModule,
+  AuditModule,
 ];
 
 @Module({})

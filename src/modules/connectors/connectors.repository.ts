@@ -2,15 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, LessThanOrEqual, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { newId } from '../../database/columns.js';
-import { AuditEntryEntity } from '../audit/audit-entry.entity.js';
+import { type AuditInput, writeAudit } from '../audit/audit-log.js';
 import { ConnectorEntity } from './connector.entity.js';
 
-export interface AuditInput {
-  actorUserId: string | null;
-  action: string;
-  data?: Record<string, unknown> | null;
-}
+/** Who changed a connector and how; the entity is the connector itself. */
+export type ConnectorAudit = Pick<AuditInput, 'actorUserId' | 'action' | 'data'>;
 
 /** TypeORM's partial type cannot see through JSON columns typed Record<string, unknown>. */
 const partial = (values: Partial<ConnectorEntity>) => values as QueryDeepPartialEntity<ConnectorEntity>;
@@ -50,21 +46,21 @@ export class ConnectorsRepository {
     });
   }
 
-  insert(connector: ConnectorEntity, audit: AuditInput): Promise<void> {
+  insert(connector: ConnectorEntity, audit: ConnectorAudit): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       await manager.insert(ConnectorEntity, partial(connector));
       await this.audit(manager, connector.id, audit);
     });
   }
 
-  updateConfig(id: string, change: ConnectorConfigChange, audit: AuditInput): Promise<void> {
+  updateConfig(id: string, change: ConnectorConfigChange, audit: ConnectorAudit): Promise<void> {
     return this.dataSource.transaction(async (manager) => {
       await manager.update(ConnectorEntity, { id }, partial({ ...change, updatedAt: Date.now() }));
       await this.audit(manager, id, audit);
     });
   }
 
-  delete(id: string, audit: AuditInput): Promise<boolean> {
+  delete(id: string, audit: ConnectorAudit): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const result = await manager.delete(ConnectorEntity, { id });
       if ((result.affected ?? 0) === 0) return false;
@@ -131,16 +127,7 @@ export class ConnectorsRepository {
       .execute();
   }
 
-  private async audit(manager: EntityManager, connectorId: string, audit: AuditInput): Promise<void> {
-    const entry: AuditEntryEntity = {
-      id: newId(),
-      actorUserId: audit.actorUserId,
-      action: audit.action,
-      entityType: 'connector',
-      entityId: connectorId,
-      data: audit.data ?? null,
-      createdAt: Date.now(),
-    };
-    await manager.insert(AuditEntryEntity, entry as QueryDeepPartialEntity<AuditEntryEntity>);
+  private audit(manager: EntityManager, connectorId: string, audit: ConnectorAudit): Promise<void> {
+    return writeAudit(manager, { ...audit, entityType: 'connector', entityId: connectorId });
   }
 }
