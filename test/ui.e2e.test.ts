@@ -211,6 +211,25 @@ describe.each(TEST_DATABASES)('web UI in a real browser on %s', (db) => {
     expect(stored.body.map((c: { name: string }) => c.name)).toContain(`Shop form ${stamp}`);
   });
 
+  it("lets an admin erase a person's data from the conversation", async () => {
+    // The web form test leaves its snippet dialog open.
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Inbox' })
+      .click();
+    await page.getByRole('list', { name: 'Conversations' }).getByText('Jonas Weber').click();
+    const customer = page.getByRole('region', { name: 'Customer' });
+    await customer.getByText('Jonas Weber').waitFor();
+    await customer.getByRole('button', { name: 'Erase personal data' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Erase for good' }).click();
+    await page.getByText('Personal data erased').waitFor();
+    await customer.getByText('Jonas Weber').waitFor({ state: 'detached' });
+    const res = await api(t).get('/api/conversations').query({ q: 'Rechnung' }).expect(200);
+    expect(res.body.items).toEqual([]);
+  });
+
   it('threw no errors in the page', () => {
     expect(problems).toEqual([]);
   });

@@ -113,3 +113,8 @@ export const analyticsApi = {
   overview: (from: string, to: string) => http.get<Overview>('/api/analytics/overview', { from, to }),
   responsibility: () => http.get<Responsibility>('/api/analytics/responsibility'),
 };
+
+export const contactsApi = {
+  exportData: (contactId: string) => http.get<unknown>(`/api/contacts/${id(contactId)}/export`),
+  erase: (contactId: string) => http.delete(`/api/contacts/${id(contactId)}`),
+};

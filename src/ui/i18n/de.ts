@@ -186,6 +186,13 @@ export const de: Record<MessageKey, string> = {
   'customer.others': 'Weitere Vorgänge',
   'customer.noOthers': 'Dies ist der erste Vorgang.',
   'customer.othersUnavailable': 'Weitere Vorgänge können gerade nicht geladen werden.',
+  'customer.export': 'Daten exportieren',
+  'customer.erase': 'Personendaten löschen',
+  'customer.eraseTitle': 'Daten dieser Person löschen?',
+  'customer.eraseText':
+    'Name, E-Mail-Adresse und der Text aller Nachrichten, Notizen und Zusagen werden endgültig gelöscht. Zeiten, Themen und Stimmung bleiben für die Auswertungen erhalten. Das lässt sich nicht rückgängig machen.',
+  'customer.eraseConfirm': 'Endgültig löschen',
+  'customer.erased': 'Personendaten gelöscht',
 
   'msg.outbound': 'Antwort',
   'msg.note': 'Interne Notiz',

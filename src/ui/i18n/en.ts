@@ -179,6 +179,13 @@ export const en = {
   'customer.others': 'Other conversations',
   'customer.noOthers': 'This is their first conversation.',
   'customer.othersUnavailable': 'Other conversations cannot be loaded right now.',
+  'customer.export': 'Export data',
+  'customer.erase': 'Erase personal data',
+  'customer.eraseTitle': 'Erase this person’s data?',
+  'customer.eraseText':
+    'Name, email address and the text of all their messages, notes and promises are erased for good. Times, topics and sentiment stay for the figures. This cannot be undone.',
+  'customer.eraseConfirm': 'Erase for good',
+  'customer.erased': 'Personal data erased',
 
   'msg.outbound': 'Reply',
   'msg.note': 'Internal note',

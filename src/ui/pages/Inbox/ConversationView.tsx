@@ -7,7 +7,9 @@ import { useToast } from '../../components/Toasts.js';
 import { useT } from '../../i18n/index.js';
 import { describeError } from '../../lib/errors.js';
 import { useShortcuts } from '../../lib/hooks.js';
+import { useUser } from '../../lib/session.js';
 import { ConversationHeader } from './ConversationHeader.js';
+import { ContactDataActions } from './ContactDataActions.js';
 import { CustomerCard } from './CustomerCard.js';
 import { DetailsPanel } from './DetailsPanel.js';
 import { PromiseDialog, ResolveReasonDialog, TransferDialog } from './dialogs.js';
@@ -25,6 +27,7 @@ interface ViewProps {
 }
 
 export function ConversationView({ id, version, onChanged, onBack }: ViewProps) {
+  const user = useUser();
   const t = useT();
   const toast = useToast();
   const detail = useApi(() => conversationsApi.get(id), id);
@@ -137,7 +140,20 @@ export function ConversationView({ id, version, onChanged, onBack }: ViewProps) 
           <ReplyBox key={conv.id} conv={conv} onSent={onSent} />
         </div>
         <aside className="conv-aside" aria-label={t('conv.details')}>
-          <CustomerCard conv={conv} />
+          <CustomerCard
+            conv={conv}
+            dataActions={
+              user.role === 'admin' ? (
+                <ContactDataActions
+                  contactId={conv.contact.id}
+                  onErased={() => {
+                    onChanged();
+                    void reload();
+                  }}
+                />
+              ) : null
+            }
+          />
           <DetailsPanel
             conv={conv}
             busy={busy}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { conversationsApi } from '../../api/endpoints.js';
 import type { ConversationSummary } from '../../api/types.js';
 import { useApi } from '../../api/useApi.js';
@@ -11,7 +12,7 @@ import { customerName, STATUS_TONE } from '../../lib/labels.js';
 import { Link } from '../../lib/router.js';
 
 /** Who the customer is and what else they have told us — so nobody asks them twice. */
-export function CustomerCard({ conv }: { conv: ConversationSummary }) {
+export function CustomerCard({ conv, dataActions }: { conv: ConversationSummary; dataActions?: ReactNode }) {
   const { t, locale } = useI18n();
   const others = useApi(
     () =>
@@ -45,6 +46,7 @@ export function CustomerCard({ conv }: { conv: ConversationSummary }) {
           )}
         </div>
       </div>
+      {dataActions}
       {conv.repeatContacts > 0 ? (
         <div className="alert alert-info" style={{ padding: '8px 10px', fontSize: 12.5 }}>
           <Icon name="repeat" size={15} />
