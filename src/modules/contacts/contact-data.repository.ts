@@ -24,6 +24,9 @@ export interface ContactData {
 
 type EntityClass<T> = new () => T;
 
+// Every table below has a conversation_id column; TypeORM cannot see that through the generic.
+const ofConversations = (ids: string[]) => ({ conversationId: In(ids) }) as never;
+
 /** Rows of `entity` whose conversation is one of `ids`, in chunks the databases accept. */
 async function byConversation<T extends ObjectLiteral>(
   manager: EntityManager,
@@ -32,8 +35,18 @@ async function byConversation<T extends ObjectLiteral>(
 ): Promise<T[]> {
   const rows: T[] = [];
   for (const part of chunked(ids))
-    rows.push(...(await manager.find(entity, { where: { conversationId: In(part) } as never })));
+    rows.push(...(await manager.find(entity, { where: ofConversations(part) })));
   return rows;
+}
+
+async function countByConversation<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityClass<T>,
+  ids: string[],
+): Promise<number> {
+  let count = 0;
+  for (const part of chunked(ids)) count += await manager.count(entity, { where: ofConversations(part) });
+  return count;
 }
 
 async function updateByConversation<T extends ObjectLiteral>(
@@ -41,9 +54,10 @@ async function updateByConversation<T extends ObjectLiteral>(
   entity: EntityClass<T>,
   ids: string[],
   values: QueryDeepPartialEntity<T>,
-): Promise<void> {
-  for (const part of chunked(ids))
-    await manager.update(entity, { conversationId: In(part) } as never, values);
+): Promise<number> {
+  const count = await countByConversation(manager, entity, ids);
+  for (const part of chunked(ids)) await manager.update(entity, ofConversations(part), values);
+  return count;
 }
 
 async function deleteByConversation<T extends ObjectLiteral>(
@@ -51,13 +65,9 @@ async function deleteByConversation<T extends ObjectLiteral>(
   entity: EntityClass<T>,
   ids: string[],
 ): Promise<number> {
-  let deleted = 0;
-  for (const part of chunked(ids)) {
-    const where = { conversationId: In(part) } as never;
-    deleted += await manager.count(entity, { where });
-    await manager.delete(entity, where);
-  }
-  return deleted;
+  const count = await countByConversation(manager, entity, ids);
+  for (const part of chunked(ids)) await manager.delete(entity, ofConversations(part));
+  return count;
 }
 
 const byCreated = <T extends { createdAt: number; id: string }>(rows: T[]) =>
@@ -97,9 +107,7 @@ export class ContactDataRepository {
       const ids = (
         await manager.find(ConversationEntity, { select: { id: true }, where: { contactId } })
       ).map((c) => c.id);
-      const messages = await byConversation(manager, MessageEntity, ids);
-      const promises = await byConversation(manager, PromiseEntity, ids);
-      await updateByConversation(manager, MessageEntity, ids, {
+      const messages = await updateByConversation(manager, MessageEntity, ids, {
         authorName: null,
         body: '',
         html: null,
@@ -108,13 +116,13 @@ export class ContactDataRepository {
         meta: null,
         deliveryError: null,
       } as QueryDeepPartialEntity<MessageEntity>);
-      await updateByConversation(manager, PromiseEntity, ids, { description: '' });
+      const promises = await updateByConversation(manager, PromiseEntity, ids, { description: '' });
       const events = await this.dropReasons(manager, ids);
       const result: ContactErasureDto = {
         contactId,
         conversations: ids.length,
-        messages: messages.length,
-        promises: promises.length,
+        messages,
+        promises,
         events,
         notifications: await deleteByConversation(manager, NotificationEntity, ids),
         trainingExamples: await deleteByConversation(manager, TrainingExampleEntity, ids),
