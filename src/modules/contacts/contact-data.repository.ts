@@ -49,26 +49,28 @@ async function countByConversation<T extends ObjectLiteral>(
   return count;
 }
 
-async function updateByConversation<T extends ObjectLiteral>(
+/** Applies `change` to the rows of `entity` of these conversations chunk by chunk; returns how many. */
+async function changeByConversation<T extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityClass<T>,
   ids: string[],
-  values: QueryDeepPartialEntity<T>,
+  change: (where: never) => Promise<unknown>,
 ): Promise<number> {
   const count = await countByConversation(manager, entity, ids);
-  for (const part of chunked(ids)) await manager.update(entity, ofConversations(part), values);
+  for (const part of chunked(ids)) await change(ofConversations(part));
   return count;
 }
 
-async function deleteByConversation<T extends ObjectLiteral>(
-  manager: EntityManager,
-  entity: EntityClass<T>,
-  ids: string[],
-): Promise<number> {
-  const count = await countByConversation(manager, entity, ids);
-  for (const part of chunked(ids)) await manager.delete(entity, ofConversations(part));
-  return count;
-}
+/** A message with everything that could name or quote the person removed; ids and times stay. */
+const SCRUBBED_MESSAGE = {
+  authorName: null,
+  body: '',
+  html: null,
+  fullBody: null,
+  attachments: null,
+  meta: null,
+  deliveryError: null,
+} as QueryDeepPartialEntity<MessageEntity>;
 
 const byCreated = <T extends { createdAt: number; id: string }>(rows: T[]) =>
   rows.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
@@ -107,16 +109,12 @@ export class ContactDataRepository {
       const ids = (
         await manager.find(ConversationEntity, { select: { id: true }, where: { contactId } })
       ).map((c) => c.id);
-      const messages = await updateByConversation(manager, MessageEntity, ids, {
-        authorName: null,
-        body: '',
-        html: null,
-        fullBody: null,
-        attachments: null,
-        meta: null,
-        deliveryError: null,
-      } as QueryDeepPartialEntity<MessageEntity>);
-      const promises = await updateByConversation(manager, PromiseEntity, ids, { description: '' });
+      const messages = await changeByConversation(manager, MessageEntity, ids, (where) =>
+        manager.update(MessageEntity, where, SCRUBBED_MESSAGE),
+      );
+      const promises = await changeByConversation(manager, PromiseEntity, ids, (where) =>
+        manager.update(PromiseEntity, where, { description: '' }),
+      );
       const events = await this.dropReasons(manager, ids);
       const result: ContactErasureDto = {
         contactId,
@@ -124,8 +122,12 @@ export class ContactDataRepository {
         messages,
         promises,
         events,
-        notifications: await deleteByConversation(manager, NotificationEntity, ids),
-        trainingExamples: await deleteByConversation(manager, TrainingExampleEntity, ids),
+        notifications: await changeByConversation(manager, NotificationEntity, ids, (where) =>
+          manager.delete(NotificationEntity, where),
+        ),
+        trainingExamples: await changeByConversation(manager, TrainingExampleEntity, ids, (where) =>
+          manager.delete(TrainingExampleEntity, where),
+        ),
       };
       for (const part of chunked(ids))
         await manager.update(
