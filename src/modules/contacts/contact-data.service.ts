@@ -34,7 +34,11 @@ export class ContactDataService {
 
 function groupByConversation<T extends { conversationId: string }>(rows: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const row of rows) groups.set(row.conversationId, [...(groups.get(row.conversationId) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.conversationId);
+    if (group) group.push(row);
+    else groups.set(row.conversationId, [row]);
+  }
   return groups;
 }
 

@@ -138,10 +138,21 @@ interface Removal<T> {
   name: (item: T) => string;
   remove: (item: T) => Promise<unknown>;
   onRemoved: () => void;
+  /** Wording for removals that are not plain deletions (an erasure); defaults to "Delete". */
+  confirmLabel?: string;
+  done?: (item: T) => string;
 }
 
 /** "Delete …?" for a list: `ask(item)` opens the confirmation, `dialog` renders it. */
-export function useConfirmDelete<T>({ title, text, name, remove, onRemoved }: Removal<T>): {
+export function useConfirmDelete<T>({
+  title,
+  text,
+  name,
+  remove,
+  onRemoved,
+  confirmLabel,
+  done,
+}: Removal<T>): {
   ask: (item: T) => void;
   dialog: ReactNode;
 } {
@@ -150,7 +161,7 @@ export function useConfirmDelete<T>({ title, text, name, remove, onRemoved }: Re
   const [item, setItem] = useState<T | null>(null);
   const confirm = (target: T) =>
     void m
-      .run(() => remove(target), t('common.deletedNamed', { name: name(target) }))
+      .run(() => remove(target), done ? done(target) : t('common.deletedNamed', { name: name(target) }))
       .then((ok) => {
         if (!ok) return;
         setItem(null);
@@ -165,7 +176,7 @@ export function useConfirmDelete<T>({ title, text, name, remove, onRemoved }: Re
           <>
             <Button onClick={() => setItem(null)}>{t('common.cancel')}</Button>
             <Button variant="danger" icon="trash" busy={m.busy} onClick={() => confirm(item)}>
-              {t('common.delete')}
+              {confirmLabel ?? t('common.delete')}
             </Button>
           </>
         }

@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { contactsApi } from '../../api/endpoints.js';
+import { useConfirmDelete } from '../../components/AdminSection.js';
 import { Button } from '../../components/Button.js';
-import { Dialog } from '../../components/Dialog.js';
 import { useI18n } from '../../i18n/index.js';
 import { useMutation } from '../../lib/useMutation.js';
 
@@ -19,44 +18,28 @@ function download(fileName: string, data: unknown): void {
 export function ContactDataActions({ contactId, onErased }: { contactId: string; onErased: () => void }) {
   const { t } = useI18n();
   const exporting = useMutation();
-  const erasing = useMutation();
-  const [confirming, setConfirming] = useState(false);
+  const erasure = useConfirmDelete<string>({
+    title: t('customer.eraseTitle'),
+    text: () => t('customer.eraseText'),
+    name: (id) => id,
+    remove: (id) => contactsApi.erase(id),
+    onRemoved: onErased,
+    confirmLabel: t('customer.eraseConfirm'),
+    done: () => t('customer.erased'),
+  });
   const exportData = () =>
     void exporting.run(async () =>
       download(`contact-${contactId}.json`, await contactsApi.exportData(contactId)),
     );
-  const erase = () =>
-    void erasing
-      .run(() => contactsApi.erase(contactId), t('customer.erased'))
-      .then((ok) => {
-        if (!ok) return;
-        setConfirming(false);
-        onErased();
-      });
   return (
     <div className="row" style={{ gap: 8, flexWrap: 'wrap' }}>
       <Button size="sm" icon="copy" busy={exporting.busy} onClick={exportData}>
         {t('customer.export')}
       </Button>
-      <Button size="sm" variant="danger" icon="trash" onClick={() => setConfirming(true)}>
+      <Button size="sm" variant="danger" icon="trash" onClick={() => erasure.ask(contactId)}>
         {t('customer.erase')}
       </Button>
-      {confirming ? (
-        <Dialog
-          title={t('customer.eraseTitle')}
-          onClose={() => setConfirming(false)}
-          footer={
-            <>
-              <Button onClick={() => setConfirming(false)}>{t('common.cancel')}</Button>
-              <Button variant="danger" icon="trash" busy={erasing.busy} onClick={erase}>
-                {t('customer.eraseConfirm')}
-              </Button>
-            </>
-          }
-        >
-          <p>{t('customer.eraseText')}</p>
-        </Dialog>
-      ) : null}
+      {erasure.dialog}
     </div>
   );
 }
