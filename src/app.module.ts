@@ -1,3 +1,4 @@
+import { AttachmentsModule } from './modules/attachments/attachments.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
@@ -49,6 +50,7 @@ const FEATURE_MODULES = [
   SlaModule,
   AnalyticsModule,
   AuditModule,
+  AttachmentsModule,
 ];
 
 @Module({})

@@ -130,6 +130,7 @@ describe.each(TEST_DATABASES)('a contact’s data (GDPR access and erasure) on %
       contactId,
       conversations: 2,
       messages: 3,
+      attachments: 0,
       promises: 1,
       events: 1,
       notifications: expect.any(Number),

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import request from 'supertest';
 import type { ConnectorBody } from './factories/connectors.js';
 import { getConnector, rawQuery, syncConnector } from './factories/connectors.js';
 import {
   conversationOfMail,
   createEmailConnector,
   customerMail,
+  bytes,
   emailSettings,
   eventually,
   messageRow,
@@ -195,6 +197,64 @@ describe.each(TEST_DATABASES)('email channel on %s', (db) => {
     expect(await conversationOfMail(t, '<broken-1@kunde.example>')).not.toBeNull();
   });
 
+  it('keeps attached files for download, saved rather than shown, until the sender is erased', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(3000)]);
+    const page = Buffer.from('<html><script>alert(document.cookie)</script></html>');
+    const messageId = uniqueId('files');
+    await dovecot.append(account, [
+      customerMail({
+        from: 'Anna Beispiel <anna.files@kunde.example>',
+        subject: 'Rechnung anbei',
+        body: 'Die Rechnung im Anhang ist falsch berechnet.',
+        messageId,
+        files: [
+          { filename: 'Rechnung März.pdf', contentType: 'application/pdf', content: pdf },
+          { filename: 'seite.html', contentType: 'text/html', content: page },
+        ],
+      }),
+    ]);
+    expect((await syncConnector(t, connector.id)).ingested).toBe(1);
+    const conversation = (await conversationOfMail(t, messageId))!;
+    const [message] = conversation.messages as StoredMessage[];
+    expect(message.attachments).toEqual([
+      {
+        id: expect.any(String),
+        filename: 'Rechnung März.pdf',
+        contentType: 'application/pdf',
+        size: pdf.length,
+        url: expect.stringMatching(/^\/api\/attachments\//),
+      },
+      {
+        id: expect.any(String),
+        filename: 'seite.html',
+        contentType: 'text/html',
+        size: page.length,
+        url: expect.stringMatching(/^\/api\/attachments\//),
+      },
+    ]);
+    const [pdfUrl, pageUrl] = message.attachments!.map((a) => a.url!);
+
+    const download = await api(t).get(pdfUrl).buffer(true).parse(bytes).expect(200);
+    expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
+    expect(download.headers).toMatchObject({
+      'content-type': 'application/pdf',
+      'content-disposition': `attachment; filename="Rechnung M_rz.pdf"; filename*=UTF-8''Rechnung%20M%C3%A4rz.pdf`,
+      'x-content-type-options': 'nosniff',
+    });
+    // HTML from a customer must never run on our origin: it comes as bytes to save.
+    const html = await api(t).get(pageUrl).buffer(true).parse(bytes).expect(200);
+    expect(html.headers['content-type']).toBe('application/octet-stream');
+    expect(html.headers['content-disposition']).toMatch(/^attachment;/);
+    expect(Buffer.compare(html.body as Buffer, page)).toBe(0);
+    await request(t.http).get(pdfUrl).expect(401);
+    await api(t).get(`/api/attachments/${randomUUID()}`).expect(404);
+    await api(t).get('/api/attachments/not-an-id').expect(404);
+
+    const erased = await api(t).delete(`/api/contacts/${conversation.contact.id}`).expect(200);
+    expect(erased.body).toMatchObject({ messages: 1, attachments: 2 });
+    await api(t).get(pdfUrl).expect(404);
+  });
+
   it('ingests nothing on a second sync, nor after a restart', async () => {
     const conversations = (await storedCounts(t)).conversations;
     expect(await syncConnector(t, connector.id)).toEqual({
@@ -212,7 +272,7 @@ describe.each(TEST_DATABASES)('email channel on %s', (db) => {
     });
     expect((await storedCounts(t)).conversations).toBe(conversations);
     const stored = await getConnector(t, connector.id);
-    expect(stored.status).toMatchObject({ state: 'ok', ingestedTotal: 5 });
+    expect(stored.status).toMatchObject({ state: 'ok', ingestedTotal: 6 });
   });
 
   it('reads a mailbox again after a UIDVALIDITY change without duplicating anything', async () => {

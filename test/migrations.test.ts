@@ -41,7 +41,10 @@ describe.each(TEST_DATABASES)('migrations on %s', (db) => {
     const id = (await importRemarks(t, [remark])).outcomes[0].conversationId!;
     expect(await indexNames(ds, 'messages')).toContain('uq_messages_external_source');
     expect(await indexNames(ds, 'conversations')).not.toContain('ix_conversations_created');
+    expect(await columnNames(ds, 'attachments')).toContain('content');
 
+    await ds.undoLastMigration({ transaction: 'each' });
+    expect(await columnNames(ds, 'attachments')).toEqual([]);
     await ds.undoLastMigration({ transaction: 'each' });
     expect(await indexNames(ds, 'messages')).toEqual(
       expect.arrayContaining(['uq_messages_source_external', 'ix_messages_external_id']),
@@ -51,6 +54,7 @@ describe.each(TEST_DATABASES)('migrations on %s', (db) => {
     expect(await columnNames(ds, 'messages')).not.toContain('language');
 
     await runMigrations(ds);
+    expect(await columnNames(ds, 'attachments')).toContain('content');
     expect(await indexNames(ds, 'messages')).not.toContain('ix_messages_external_id');
     expect(await indexNames(ds, 'conversations')).not.toContain('ix_conversations_created');
     expect(await columnNames(ds, 'messages')).toContain('language');

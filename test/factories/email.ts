@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Response } from 'superagent';
 import type { Dovecot, DovecotUser } from '../support/dovecot.js';
 import type { SmtpReceiver } from '../support/smtp-receiver.js';
 import { api, type TestApp } from '../support/test-app.js';
@@ -30,14 +31,44 @@ export function emailSettings(
   };
 }
 
-/** A plain customer mail; `extra` adds headers (threading, auto-reply markers). */
+export interface MailFile {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/** One base64 part of a multipart mail, its name in RFC 2231 form. */
+const filePart = (boundary: string, f: MailFile) => [
+  `--${boundary}`,
+  `Content-Type: ${f.contentType}`,
+  `Content-Disposition: attachment; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
+  'Content-Transfer-Encoding: base64',
+  '',
+  ...(f.content.toString('base64').match(/.{1,76}/g) ?? []),
+];
+
+/** A customer mail; `extra` adds headers (threading, auto-reply markers), `files` attachments. */
 export function customerMail(opts: {
   from: string;
   subject: string;
   body: string;
   messageId: string;
   extra?: string[];
+  files?: MailFile[];
 }) {
+  const text = ['Content-Type: text/plain; charset=utf-8', '', opts.body];
+  const boundary = `b-${randomBytes(6).toString('hex')}`;
+  const content = opts.files?.length
+    ? [
+        'MIME-Version: 1.0',
+        `Content-Type: multipart/mixed; boundary="${boundary}"`,
+        '',
+        `--${boundary}`,
+        ...text,
+        ...opts.files.flatMap((f) => filePart(boundary, f)),
+        `--${boundary}--`,
+      ]
+    : text;
   return Buffer.from(
     [
       `From: ${opts.from}`,
@@ -46,9 +77,7 @@ export function customerMail(opts: {
       `Date: ${new Date().toUTCString()}`,
       `Message-ID: ${opts.messageId}`,
       ...(opts.extra ?? []),
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      opts.body,
+      ...content,
       '',
     ].join('\r\n'),
   );
@@ -82,6 +111,16 @@ export interface StoredMessage {
   html?: string | null;
   authorName: string | null;
   deliveryStatus?: string;
+  attachments?: { filename: string | null; contentType: string; size: number; url?: string }[];
+}
+
+/** Collects a response body as bytes, whatever its type (supertest parses only some). */
+export function bytes(res: Response, done: (error: Error | null, body: Buffer) => void) {
+  // superagent hands its parsers the raw response stream, typed as its Response.
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
 /** A message row straight from the database (delivery error and external id are not in the API). */

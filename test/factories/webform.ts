@@ -83,7 +83,7 @@ export interface ConversationBody {
   departmentId: string | null;
   replyChannel: string;
   firstResponseDueAt: string | null;
-  contact: { name: string | null; email: string | null };
+  contact: { id: string; name: string | null; email: string | null };
   messages: { id: string; direction: string; body: string; deliveryStatus?: string }[];
 }
 

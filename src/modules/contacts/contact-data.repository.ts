@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In, type ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { deleteAttachmentsOf } from '../attachments/attachments.repository.js';
 import { writeAudit } from '../audit/audit-log.js';
 import { TrainingExampleEntity } from '../classification/training-example.entity.js';
 import { ConversationEventEntity } from '../conversations/conversation-event.entity.js';
@@ -120,6 +121,7 @@ export class ContactDataRepository {
         contactId,
         conversations: ids.length,
         messages,
+        attachments: await deleteAttachmentsOf(manager, ids),
         promises,
         events,
         notifications: await changeByConversation(manager, NotificationEntity, ids, (where) =>

@@ -3,12 +3,13 @@ import type { ContactEntity } from '../contacts/contact.entity.js';
 import type { ConversationEventEntity } from './conversation-event.entity.js';
 import type { ConversationEntity } from './conversation.entity.js';
 import type {
+  AttachmentDto,
   ConversationEventDto,
   ConversationSummaryDto,
   MessageDto,
   PromiseDto,
 } from './dto/conversation-response.dto.js';
-import type { MessageEntity } from './message.entity.js';
+import type { AttachmentInfo, MessageEntity } from './message.entity.js';
 import type { PromiseEntity } from './promise.entity.js';
 
 export function toConversationSummaryDto(
@@ -51,6 +52,9 @@ export function toConversationSummaryDto(
 }
 
 /** Optional fields appear only when they say something (no html for plain mails, no status on notes). */
+const attachmentDto = (a: AttachmentInfo): AttachmentDto =>
+  a.id ? { ...a, url: `/api/attachments/${a.id}` } : a;
+
 export function toMessageDto(m: MessageEntity): MessageDto {
   return {
     id: m.id,
@@ -62,7 +66,7 @@ export function toMessageDto(m: MessageEntity): MessageDto {
     ...(m.html ? { html: m.html } : {}),
     ...(m.fullBody ? { fullBody: m.fullBody } : {}),
     ...(m.truncated ? { truncated: true } : {}),
-    ...(m.attachments?.length ? { attachments: m.attachments } : {}),
+    ...(m.attachments?.length ? { attachments: m.attachments.map(attachmentDto) } : {}),
     createdAt: iso(m.createdAt)!,
     ...(m.deliveryStatus ? { deliveryStatus: m.deliveryStatus, deliveryAttempts: m.deliveryAttempts } : {}),
     ...(m.deliveryError ? { deliveryError: m.deliveryError } : {}),

@@ -10,6 +10,8 @@ export interface AttachmentInfo {
   filename: string | null;
   contentType: string;
   size: number;
+  /** The stored file's id (GET /api/attachments/:id); absent when only the name was kept. */
+  id?: string;
 }
 
 @Entity('messages')

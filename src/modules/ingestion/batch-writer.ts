@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { type AttachmentRow, insertAttachments } from '../attachments/attachments.repository.js';
 import type { ClassificationResult } from '../classification/classification.types.js';
 import type { ConversationEventEntity } from '../conversations/conversation-event.entity.js';
 import type { ConversationEntity } from '../conversations/conversation.entity.js';
@@ -117,6 +118,7 @@ export class BatchWriter {
     const opened = await this.opener.open(manager, openers, ctx, events);
 
     const messages: MessageEntity[] = [];
+    const files: AttachmentRow[] = [];
     const created = new Map<string, BatchChanges['created'][number]>();
     const threaded = new Map<string, BatchChanges['threaded'][number]>();
     for (const remark of fresh) {
@@ -138,6 +140,8 @@ export class BatchWriter {
       const own = destination === 'new' ? opened.get(remark.index)! : null;
       const conversation = conversationOf(destination, own, opened);
       message.conversationId = conversation.id;
+      for (const file of remark.files)
+        files.push({ ...file, messageId: message.id, conversationId: conversation.id, createdAt: ctx.now });
       if (own) {
         created.set(conversation.id, { ...own, messages: [message] });
       } else {
@@ -164,6 +168,7 @@ export class BatchWriter {
       messages,
       events,
     );
+    await insertAttachments(manager, files);
     await this.repository.updateThreaded(
       manager,
       [...threaded.values()].map((t) => t.conversation),

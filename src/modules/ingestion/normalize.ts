@@ -1,6 +1,7 @@
 import { CHANNELS, type Channel } from '../../../config/defaults.js';
 import { htmlToText, sanitizeHtml } from '../../common/html/sanitize.js';
 import type { ReplyChannel } from '../conversations/conversation.entity.js';
+import { type AttachmentFile, normalizeAttachments } from '../attachments/attachment-files.js';
 import type { AttachmentInfo } from '../conversations/message.entity.js';
 import type { RawRemark } from './raw-remark.js';
 
@@ -46,6 +47,8 @@ export interface NormalizedRemark {
   /** A department the channel fixes (web form setting); overrides routing's choice. */
   departmentId: string | null;
   attachments: AttachmentInfo[] | null;
+  /** The attachments' bytes, written with the message. */
+  files: AttachmentFile[];
   meta: Record<string, unknown> | null;
   flags: string[];
   suppress: boolean;
@@ -185,7 +188,7 @@ export function normalizeRemark(raw: RawRemark, index: number, now: number): Nor
   );
   const { body, html, fullBody, truncated } = normalizeBody(raw, flags);
   const subject = optionalText(raw.subject, 500, flags);
-  const attachments = Array.isArray(raw.attachments) && raw.attachments.length ? raw.attachments : null;
+  const { attachments, files } = normalizeAttachments(raw.attachments, flags);
   if (!body && !subject && !attachments) return { ok: false, message: 'text must not be empty' };
   if (!body) flags.add(FLAGS.emptyText);
 
@@ -215,6 +218,7 @@ export function normalizeRemark(raw: RawRemark, index: number, now: number): Nor
       replyChannel: raw.replyChannel,
       departmentId: typeof raw.departmentId === 'string' && raw.departmentId ? raw.departmentId : null,
       attachments,
+      files,
       meta: raw.meta && typeof raw.meta === 'object' ? raw.meta : null,
       flags: [...flags],
       suppress: raw.suppress === true,

@@ -1,6 +1,6 @@
 import type { Channel } from '../../../config/defaults.js';
 import type { ReplyChannel } from '../conversations/conversation.entity.js';
-import type { AttachmentInfo } from '../conversations/message.entity.js';
+import type { RawAttachment } from '../attachments/attachment-files.js';
 
 /**
  * A customer remark as a channel hands it over, before anything is decided about it. The
@@ -42,7 +42,8 @@ export interface RawRemark {
   replyChannel?: ReplyChannel;
   /** The channel's fixed department (a web form's defaultDepartmentId); overrides routing's. */
   departmentId?: string;
-  attachments?: AttachmentInfo[];
+  /** Files with their bytes where the channel has them (email); stored with the message. */
+  attachments?: RawAttachment[];
   /** Channel facts kept with the message (headers for threading, feed entry data). */
   meta?: Record<string, unknown>;
   /** Problems the channel found (e.g. "invalid_charset"); stored on the conversation. */

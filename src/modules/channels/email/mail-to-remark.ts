@@ -109,6 +109,7 @@ export function mailToRemark(mail: MailData, source: Buffer, ctx: MailContext): 
       filename: a.filename ?? null,
       contentType: a.contentType,
       size: a.size,
+      content: a.content,
     })),
     meta: {
       messageId,

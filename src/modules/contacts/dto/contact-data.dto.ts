@@ -34,6 +34,7 @@ export class ContactErasureDto {
   @ApiProperty() contactId: string;
   @ApiProperty() conversations: number;
   @ApiProperty() messages: number;
+  @ApiProperty({ description: 'Stored files deleted' }) attachments: number;
   @ApiProperty() promises: number;
   @ApiProperty() events: number;
   @ApiProperty() notifications: number;

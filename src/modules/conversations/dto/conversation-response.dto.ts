@@ -1,5 +1,10 @@
 import type { AttachmentInfo, DeliveryStatus, MessageDirection } from '../message.entity.js';
 
+/** An attachment of a message; `url` downloads the file when it was kept. */
+export interface AttachmentDto extends AttachmentInfo {
+  url?: string;
+}
+
 export interface ConversationSummaryDto {
   id: string;
   reference: string;
@@ -44,7 +49,7 @@ export interface MessageDto {
   html?: string;
   fullBody?: string;
   truncated?: boolean;
-  attachments?: AttachmentInfo[];
+  attachments?: AttachmentDto[];
   createdAt: string;
   deliveryStatus?: DeliveryStatus;
   deliveryError?: string;

@@ -31,7 +31,15 @@ describe('Thread', () => {
           messages: [
             message({
               body: 'Where is my parcel?',
-              attachments: [{ filename: 'receipt.pdf', contentType: 'application/pdf', size: 2048 }],
+              attachments: [
+                {
+                  filename: 'receipt.pdf',
+                  contentType: 'application/pdf',
+                  size: 2048,
+                  url: '/api/attachments/a1',
+                },
+                { filename: 'huge.mov', contentType: 'video/quicktime', size: 30_000_000 },
+              ],
             }),
             message({
               direction: 'note',
@@ -59,7 +67,12 @@ describe('Thread', () => {
       'Answer by Anna',
     ]);
     expect(articles.map((a) => a.className)).toEqual(['msg msg-inbound', 'msg msg-note', 'msg msg-outbound']);
-    expect(screen.getByRole('list', { name: 'Attachments' }).textContent).toContain('receipt.pdf');
+    expect(screen.getByRole('list', { name: 'Attachments' }).textContent).toContain('huge.mov');
+    // Kept files are links to their download; a file only listed by name is not.
+    expect(screen.getByRole('link', { name: 'receipt.pdf' }).getAttribute('href')).toBe(
+      '/api/attachments/a1',
+    );
+    expect(screen.queryByRole('link', { name: 'huge.mov' })).toBeNull();
     expect(articles[2].textContent).toContain('Sent');
   });
 
