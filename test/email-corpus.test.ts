@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sanitizeHtml } from '../src/common/html/sanitize.js';
 import { PROJECT_ROOT } from '../src/common/paths.js';
 import { parseEmail } from '../src/modules/channels/email/mail-to-remark.js';
+import { normalizeRemark } from '../src/modules/ingestion/normalize.js';
 
 /**
  * Real-world mails from other helpdesks' test suites (../shared/data/mail, see its README): every
@@ -111,6 +112,22 @@ if (!existsSync(CORPUS)) {
       expect(remark.suppress).toBe(automated !== null);
       expectSafeHtml(remark.html);
     });
+
+    it.each(['cid_inline_images_without_disposition.eml', 'mail_with_inline_images.eml'])(
+      '%s shows its inline image from our own attachment URL',
+      async (file) => {
+        const { remark } = await parseEmail(readFileSync(join(CORPUS, 'chatwoot', file)), {
+          connectorId: 'corpus',
+        });
+        const result = normalizeRemark(remark, 0, Date.now());
+        if (!result.ok) throw new Error(result.message);
+        const { html, files, attachments } = result.remark;
+        const image = files.find((f) => f.contentType.startsWith('image/'))!;
+        expect(attachments).toContainEqual(expect.objectContaining({ id: image.id }));
+        expect(html).toContain(`<img src="/api/attachments/${image.id}"`);
+        expect(html).not.toMatch(/cid:/i);
+      },
+    );
 
     it('recognises the bounces and the auto-reply among them', async () => {
       const verdict = async (file: string) =>

@@ -14,6 +14,16 @@ describe('sanitizeHtml', () => {
     expect(out).toContain('rel="noopener noreferrer nofollow"');
   });
 
+  it('keeps only the images the resolver knows, pointing at our URL, and nothing else of them', () => {
+    const ours = (src: string) => (src === 'cid:logo@mail' ? '/api/attachments/1' : undefined);
+    const out = sanitizeHtml(
+      '<p>Foto: <img src="cid:logo@mail" alt="Schaden" onerror="steal()" style="x">' +
+        '<img src="https://tracker.example/p.gif"><img src="cid:unknown@mail"><img src="/api/attachments/2"></p>',
+      ours,
+    );
+    expect(out).toBe('<p>Foto: <img src="/api/attachments/1" alt="Schaden" /></p>');
+  });
+
   it('drops style blocks and unknown attributes', () => {
     expect(sanitizeHtml('<style>p{}</style><p style="color:red" class="x">t</p>')).toBe('<p>t</p>');
   });

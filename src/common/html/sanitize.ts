@@ -2,8 +2,9 @@ import sanitize from 'sanitize-html';
 
 /**
  * Inbound HTML (mails, feeds, forms) is hostile until proven otherwise: only formatting tags
- * survive, no scripts, styles, frames, forms or images (tracking pixels), no event handlers, and
- * links only to http(s)/mailto. Links open in a new tab without handing over our window.
+ * survive, no scripts, styles, frames, forms or images from elsewhere (tracking pixels), no event
+ * handlers, and links only to http(s)/mailto. Links open in a new tab without handing over our
+ * window. The one kind of image kept is a mail's own inline image, served by us.
  */
 const SAFE_HTML: sanitize.IOptions = {
   allowedTags: sanitize.defaults.allowedTags,
@@ -21,9 +22,25 @@ const SAFE_HTML: sanitize.IOptions = {
   },
 };
 
-/** HTML that is safe to show in the UI. */
-export function sanitizeHtml(html: string): string {
-  return sanitize(html, SAFE_HTML);
+/**
+ * HTML that is safe to show in the UI. `inlineImage` gives our own URL for an image's `src` when
+ * it is one we keep (a mail's `cid:` image); every other image goes.
+ */
+export function sanitizeHtml(html: string, inlineImage?: (src: string) => string | undefined): string {
+  if (!inlineImage) return sanitize(html, SAFE_HTML);
+  return sanitize(html, {
+    ...SAFE_HTML,
+    allowedTags: [...(SAFE_HTML.allowedTags as string[]), 'img'],
+    allowedAttributes: { ...SAFE_HTML.allowedAttributes, img: ['src', 'alt', 'width', 'height'] },
+    transformTags: {
+      ...SAFE_HTML.transformTags,
+      img: (tagName, attribs) => {
+        const src = attribs.src ? inlineImage(attribs.src) : undefined;
+        return { tagName, attribs: src ? { ...attribs, src } : {} };
+      },
+    },
+    exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+  });
 }
 
 const TEXT_ONLY: sanitize.IOptions = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   ATTACHMENT_TOO_LARGE,
+  inlineImageResolver,
   MAX_ATTACHMENT_BYTES,
   normalizeAttachments,
   safeFilename,
@@ -52,8 +53,27 @@ describe('normalizeAttachments', () => {
   });
 
   it('has no list for no attachments', () => {
-    expect(normalizeAttachments([], new Set())).toEqual({ attachments: null, files: [] });
-    expect(normalizeAttachments(undefined, new Set())).toEqual({ attachments: null, files: [] });
+    const none = { attachments: null, files: [], inlineImages: new Map() };
+    expect(normalizeAttachments([], new Set())).toEqual(none);
+    expect(normalizeAttachments(undefined, new Set())).toEqual(none);
+  });
+
+  it("maps the Content-IDs of kept images to their URLs, for the mail's own <img> only", () => {
+    const png = Buffer.from('png');
+    const { files, inlineImages } = normalizeAttachments(
+      [
+        { filename: 'a.png', contentType: 'image/png', content: png, cid: '<shot1@mail>' },
+        { filename: 'b.svg', contentType: 'image/svg+xml', content: png, cid: 'vector@mail' },
+      ],
+      new Set(),
+    );
+    const resolve = inlineImageResolver(inlineImages)!;
+    expect(resolve('cid:shot1@mail')).toBe(`/api/attachments/${files[0].id}`);
+    expect(resolve('CID:<shot1@mail>')).toBe(`/api/attachments/${files[0].id}`);
+    // SVG can carry script: it is kept as a file but never shown inline.
+    expect(resolve('cid:vector@mail')).toBeUndefined();
+    expect(resolve('https://tracker.example/shot1@mail')).toBeUndefined();
+    expect(inlineImageResolver(new Map())).toBeUndefined();
   });
 });
 

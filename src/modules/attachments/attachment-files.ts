@@ -8,6 +8,10 @@ import type { AttachmentInfo } from '../conversations/message.entity.js';
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
 export const ATTACHMENT_TOO_LARGE = 'attachment_too_large';
 const DEFAULT_TYPE = 'application/octet-stream';
+/** Images a browser shows from our own URL; other types are served for saving only. */
+export const INLINE_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+export const attachmentUrl = (id: string) => `/api/attachments/${id}`;
 
 /** An attachment as a channel hands it over: its content only when the channel has the bytes. */
 export interface RawAttachment {
@@ -15,6 +19,8 @@ export interface RawAttachment {
   contentType?: string | null;
   size?: number | null;
   content?: Buffer | null;
+  /** Content-ID of an image the mail's HTML shows inline (`<img src="cid:…">`). */
+  cid?: string | null;
 }
 
 /** A file to store with its message; `id` is also in the message's attachment list. */
@@ -52,8 +58,9 @@ function safeContentType(type: unknown): string {
 export function normalizeAttachments(
   raw: unknown,
   flags: Set<string>,
-): { attachments: AttachmentInfo[] | null; files: AttachmentFile[] } {
-  if (!Array.isArray(raw) || !raw.length) return { attachments: null, files: [] };
+): { attachments: AttachmentInfo[] | null; files: AttachmentFile[]; inlineImages: Map<string, string> } {
+  const inlineImages = new Map<string, string>();
+  if (!Array.isArray(raw) || !raw.length) return { attachments: null, files: [], inlineImages };
   const attachments: AttachmentInfo[] = [];
   const files: AttachmentFile[] = [];
   for (const item of raw as RawAttachment[]) {
@@ -68,8 +75,26 @@ export function normalizeAttachments(
     else if (content) {
       info.id = newId();
       files.push({ id: info.id, filename: info.filename, contentType: info.contentType, content });
+      if (typeof item.cid === 'string' && INLINE_IMAGE_TYPES.has(info.contentType))
+        inlineImages.set(contentIdKey(item.cid), attachmentUrl(info.id));
     }
     attachments.push(info);
   }
-  return { attachments: attachments.length ? attachments : null, files };
+  return { attachments: attachments.length ? attachments : null, files, inlineImages };
+}
+
+/** Our URL for an `<img src="cid:…">` of one of these images, for sanitizeHtml. */
+export function inlineImageResolver(
+  inlineImages: ReadonlyMap<string, string>,
+): ((src: string) => string | undefined) | undefined {
+  if (!inlineImages.size) return undefined;
+  return (src) => (/^cid:/i.test(src) ? inlineImages.get(contentIdKey(src)) : undefined);
+}
+
+/** A Content-ID as `cid:` URLs and headers both spell it: no scheme, no angle brackets. */
+function contentIdKey(cid: string): string {
+  return cid
+    .trim()
+    .replace(/^cid:/i, '')
+    .replace(/^<(.*)>$/, '$1');
 }

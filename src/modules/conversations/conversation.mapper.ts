@@ -1,4 +1,5 @@
 import { iso } from '../../common/http/id-param.js';
+import { attachmentUrl } from '../attachments/attachment-files.js';
 import type { ContactEntity } from '../contacts/contact.entity.js';
 import type { ConversationEventEntity } from './conversation-event.entity.js';
 import type { ConversationEntity } from './conversation.entity.js';
@@ -52,8 +53,7 @@ export function toConversationSummaryDto(
 }
 
 /** Optional fields appear only when they say something (no html for plain mails, no status on notes). */
-const attachmentDto = (a: AttachmentInfo): AttachmentDto =>
-  a.id ? { ...a, url: `/api/attachments/${a.id}` } : a;
+const attachmentDto = (a: AttachmentInfo): AttachmentDto => (a.id ? { ...a, url: attachmentUrl(a.id) } : a);
 
 export function toMessageDto(m: MessageEntity): MessageDto {
   return {

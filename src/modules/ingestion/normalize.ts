@@ -1,7 +1,11 @@
 import { CHANNELS, type Channel } from '../../../config/defaults.js';
 import { htmlToText, sanitizeHtml } from '../../common/html/sanitize.js';
 import type { ReplyChannel } from '../conversations/conversation.entity.js';
-import { type AttachmentFile, normalizeAttachments } from '../attachments/attachment-files.js';
+import {
+  type AttachmentFile,
+  inlineImageResolver,
+  normalizeAttachments,
+} from '../attachments/attachment-files.js';
 import type { AttachmentInfo } from '../conversations/message.entity.js';
 import type { RawRemark } from './raw-remark.js';
 
@@ -138,14 +142,17 @@ function normalizeTime(value: RawRemark['receivedAt'], now: number, flags: Set<s
 }
 
 /** Cleans the body, the full text and the HTML; cuts oversized ones. */
-function normalizeBody(raw: RawRemark, flags: Set<string>) {
+function normalizeBody(raw: RawRemark, flags: Set<string>, inlineImages: ReadonlyMap<string, string>) {
   let truncated = false;
   const limit = (text: string) => {
     const clipped = clipBytes(text, MAX_BODY_BYTES);
     truncated ||= clipped.cut;
     return clipped.text;
   };
-  const html = typeof raw.html === 'string' && raw.html.trim() ? sanitizeHtml(limit(raw.html)) : null;
+  const html =
+    typeof raw.html === 'string' && raw.html.trim()
+      ? sanitizeHtml(limit(raw.html), inlineImageResolver(inlineImages))
+      : null;
   let body = typeof raw.text === 'string' ? limit(cleanText(raw.text, flags)).trim() : '';
   if (!body && html) body = limit(cleanText(htmlToText(html), flags));
   const fullBody =
@@ -186,9 +193,9 @@ export function normalizeRemark(raw: RawRemark, index: number, now: number): Nor
   const flags = new Set<string>(
     Array.isArray(raw.flags) ? raw.flags.filter((f) => typeof f === 'string') : [],
   );
-  const { body, html, fullBody, truncated } = normalizeBody(raw, flags);
+  const { attachments, files, inlineImages } = normalizeAttachments(raw.attachments, flags);
+  const { body, html, fullBody, truncated } = normalizeBody(raw, flags, inlineImages);
   const subject = optionalText(raw.subject, 500, flags);
-  const { attachments, files } = normalizeAttachments(raw.attachments, flags);
   if (!body && !subject && !attachments) return { ok: false, message: 'text must not be empty' };
   if (!body) flags.add(FLAGS.emptyText);
 

@@ -16,7 +16,7 @@ export type MailData = Pick<
   | 'messageId'
   | 'inReplyTo'
   | 'replyTo'
-> & { attachments: Pick<Attachment, 'contentType' | 'filename' | 'size' | 'content'>[] };
+> & { attachments: Pick<Attachment, 'contentType' | 'filename' | 'size' | 'content' | 'cid'>[] };
 
 /** The part of a parsed mail the header helpers read. */
 export interface HasHeaderLines {

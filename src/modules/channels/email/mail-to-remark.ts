@@ -110,6 +110,7 @@ export function mailToRemark(mail: MailData, source: Buffer, ctx: MailContext): 
       contentType: a.contentType,
       size: a.size,
       content: a.content,
+      cid: a.cid ?? null,
     })),
     meta: {
       messageId,

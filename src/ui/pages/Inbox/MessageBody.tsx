@@ -5,13 +5,14 @@ import { useTheme } from '../../lib/theme.js';
 
 /**
  * The HTML of a mail is already sanitised by the server; it is still shown in a sandboxed frame
- * without scripts, and with remote images blocked (they are mostly tracking pixels).
+ * without scripts, and with remote images blocked (they are mostly tracking pixels). The only
+ * images it may load are the mail's own inline images, stored with us under `attachmentsUrl`.
  */
-export function htmlDocument(html: string, dark: boolean): string {
+export function htmlDocument(html: string, dark: boolean, attachmentsUrl: string): string {
   const colour = dark ? '#e5e8ef' : '#1b2130';
   const link = dark ? '#9aabff' : '#2f4ac4';
   return `<!doctype html><html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data: ${attachmentsUrl}; style-src 'unsafe-inline'">
 <base target="_blank">
 <style>html,body{margin:0;padding:0;background:transparent;color:${colour};font:14px/1.5 -apple-system,'Segoe UI',Roboto,Arial,'Liberation Sans',system-ui,sans-serif;overflow-wrap:anywhere}
 a{color:${link}}img{max-width:100%;height:auto}table{max-width:100%}blockquote{margin:0 0 0 6px;padding-left:10px;border-left:3px solid #9aa3b5;color:inherit;opacity:.8}</style>
@@ -40,7 +41,7 @@ function HtmlFrame({ html }: { html: string }) {
       title={t('msg.htmlFrame')}
       // No allow-scripts: nothing in the mail can run. Same origin only so we can measure its height.
       sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
-      srcDoc={htmlDocument(html, resolved === 'dark')}
+      srcDoc={htmlDocument(html, resolved === 'dark', `${window.location.origin}/api/attachments/`)}
       style={{ height }}
     />
   );
