@@ -10,6 +10,7 @@ import { GlobalExceptionFilter } from './common/errors/exception.filter.js';
 import { MetricsService } from './common/metrics/metrics.service.js';
 import { serveWebUi } from './common/http/web-ui.js';
 import { flattenValidationErrors } from './common/http/validation-errors.js';
+import { WellFormedInputPipe } from './common/http/well-formed-input.pipe.js';
 import { usePublicFormBodyLimit } from './modules/channels/webform/form-body-limit.js';
 
 /** The request body limit; bigger bodies get 413. Web forms cap lower on their own route. */
@@ -30,6 +31,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.disable('x-powered-by');
   app.useGlobalFilters(new GlobalExceptionFilter());
   app.useGlobalPipes(
+    new WellFormedInputPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import request from 'supertest';
 import { createUser, type TestUser } from './factories/users.js';
 import { TEST_DATABASES } from './support/databases.js';
-import { ADMIN, api, startTestApp, type TestApp } from './support/test-app.js';
+import { ADMIN, api, login, startTestApp, type TestApp } from './support/test-app.js';
 
 describe.each(TEST_DATABASES)('foundation on %s', (db) => {
   let t: TestApp;
@@ -143,6 +143,7 @@ describe.each(TEST_DATABASES)('foundation on %s', (db) => {
       .expect(200);
     expect(renamed.body).toMatchObject({ name: 'Returns', memberIds: [] });
     await api(t, agent.token).delete(`/api/departments/${created.body.id}`).expect(403);
+    await api(t).post('/api/departments').send({ name: 'returns ' }).expect(409);
     await api(t).delete(`/api/departments/${created.body.id}`).expect(204);
     await api(t).get(`/api/departments/${created.body.id}`).expect(404);
   });
@@ -156,6 +157,75 @@ describe.each(TEST_DATABASES)('foundation on %s', (db) => {
       .post('/api/auth/login')
       .send({ email: temp.email, password: temp.password })
       .expect(401);
+  });
+
+  it('ends the sessions of a user who signs out or gets a new password, and no one else', async () => {
+    const temp = await createUser(t, 'agent');
+    const other = await createUser(t, 'agent');
+    await request(t.http).post('/api/auth/logout').set('Authorization', `Bearer ${temp.token}`).expect(204);
+    await api(t, temp.token).get('/api/auth/me').expect(401);
+    await api(t, other.token).get('/api/auth/me').expect(200);
+
+    const again = await login(t, temp.email, temp.password);
+    await api(t, again).get('/api/auth/me').expect(200);
+    await api(t).patch(`/api/users/${temp.id}`).send({ password: 'a-new-password-1' }).expect(200);
+    await api(t, again).get('/api/auth/me').expect(401);
+    await api(t, await login(t, temp.email, 'a-new-password-1'))
+      .get('/api/auth/me')
+      .expect(200);
+  });
+
+  it('keeps one active admin: the last cannot be demoted or deactivated', async () => {
+    const me = (await api(t).get('/api/auth/me').expect(200)).body as { id: string };
+    const admins = (await api(t).get('/api/users').expect(200)).body.filter(
+      (u: { role: string; active: boolean }) => u.role === 'admin' && u.active,
+    );
+    expect(admins).toHaveLength(1);
+    for (const change of [{ role: 'agent' }, { active: false }]) {
+      const res = await api(t).patch(`/api/users/${me.id}`).send(change).expect(409);
+      expect(res.body.message).toMatch(/last active admin/);
+    }
+    // With a second admin, the first may step down.
+    const second = await createUser(t, 'admin');
+    await api(t).patch(`/api/users/${me.id}`).send({ role: 'manager' }).expect(200);
+    await api(t, second.token).patch(`/api/users/${me.id}`).send({ role: 'admin' }).expect(200);
+    await api(t).patch(`/api/users/${second.id}`).send({ active: false }).expect(200);
+  });
+
+  it('refuses null for fields that cannot be empty, with 400 and nothing changed', async () => {
+    const temp = await createUser(t, 'agent');
+    for (const field of ['name', 'role', 'active', 'password', 'email']) {
+      const res = await api(t)
+        .patch(`/api/users/${temp.id}`)
+        .send({ [field]: null, departmentIds: [] })
+        .expect(400);
+      expect(res.body.statusCode).toBe(400);
+    }
+    const row = (await api(t).get('/api/users').expect(200)).body.find(
+      (u: { id: string }) => u.id === temp.id,
+    );
+    expect(row).toMatchObject({ name: 'Test agent', role: 'agent', active: true });
+  });
+
+  it('answers 400 to broken Unicode and absurd nesting, before anything reads them', async () => {
+    const lone = await request(t.http)
+      .post('/api/auth/login')
+      .send({ email: 'a\ud800@x.example', password: 'x' })
+      .expect(400);
+    expect(lone.body.message).toEqual(expect.arrayContaining([expect.stringMatching(/email/)]));
+    await api(t).post('/api/departments').send({ name: 'Broken', email: 'lead\ud800@x.example' }).expect(400);
+    const deep = await request(t.http)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('['.repeat(5000) + ']'.repeat(5000))
+      .expect(400);
+    expect(deep.body.message).toMatch(/nested deeper/);
+    // A name with a lone surrogate is stored readable (U+FFFD); NUL is refused, on both databases.
+    const named = await api(t).post('/api/departments').send({ name: 'Kaputt\ud800' }).expect(201);
+    expect(named.body.name).toBe('Kaputt\ufffd');
+    const nul = await api(t).post('/api/departments').send({ name: 'Null\u0000Byte' }).expect(400);
+    expect(nul.body.message).toEqual(['name must not contain NUL characters']);
+    await api(t).delete(`/api/departments/${named.body.id}`).expect(204);
   });
 
   it('keeps data across a restart', async () => {
@@ -185,5 +255,6 @@ describe('login rate limit', () => {
     }
     const res = await request(t.http).post('/api/auth/login').send(ADMIN).expect(429);
     expect(res.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

@@ -163,6 +163,27 @@ describe.each(TEST_DATABASES)('inbox on %s', (db) => {
       .patch(`/api/conversations/${id}`)
       .send({ departmentId: '6f1c8f7e-0000-4000-8000-000000000000', reason: 'x' })
       .expect(400);
+    // Every conversation keeps one responsible department: none to null, none deleted under it.
+    await api(t).patch(`/api/conversations/${id}`).send({ departmentId: null, reason: 'x' }).expect(400);
+    const kept = await api(t).delete(`/api/departments/${target.id}`).expect(409);
+    expect(kept.body.message).toMatch(/conversation\(s\) belong to this department/);
+    expect((await detail(id)).departmentId).toBe(target.id);
+  });
+
+  it("refuses null for a conversation's status, priority, topic and sentiment, changing nothing", async () => {
+    const id = await createConversation(t);
+    const before = await detail(id);
+    for (const field of ['status', 'priority', 'topic', 'sentiment'])
+      await api(t)
+        .patch(`/api/conversations/${id}`)
+        .send({ [field]: null })
+        .expect(400);
+    expect(await detail(id)).toMatchObject({
+      status: before.status,
+      priority: before.priority,
+      topic: before.topic,
+      sentiment: before.sentiment,
+    });
   });
 
   it('moves new to open on assignment and records status, priority and assign events', async () => {

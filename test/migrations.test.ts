@@ -42,7 +42,10 @@ describe.each(TEST_DATABASES)('migrations on %s', (db) => {
     expect(await indexNames(ds, 'messages')).toContain('uq_messages_external_source');
     expect(await indexNames(ds, 'conversations')).not.toContain('ix_conversations_created');
     expect(await columnNames(ds, 'attachments')).toContain('content');
+    expect(await columnNames(ds, 'users')).toContain('sessions_valid_after');
 
+    await ds.undoLastMigration({ transaction: 'each' });
+    expect(await columnNames(ds, 'users')).not.toContain('sessions_valid_after');
     await ds.undoLastMigration({ transaction: 'each' });
     expect(await columnNames(ds, 'attachments')).toEqual([]);
     await ds.undoLastMigration({ transaction: 'each' });
@@ -55,6 +58,7 @@ describe.each(TEST_DATABASES)('migrations on %s', (db) => {
 
     await runMigrations(ds);
     expect(await columnNames(ds, 'attachments')).toContain('content');
+    expect(await columnNames(ds, 'users')).toContain('sessions_valid_after');
     expect(await indexNames(ds, 'messages')).not.toContain('ix_messages_external_id');
     expect(await indexNames(ds, 'conversations')).not.toContain('ix_conversations_created');
     expect(await columnNames(ds, 'messages')).toContain('language');

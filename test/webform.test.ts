@@ -306,6 +306,7 @@ describe.each(TEST_DATABASES)('web form channel on %s', (db) => {
       expect(statuses.slice(limit).every((s) => s === 429)).toBe(true);
       const blocked = await postForm(t, form.publicKey, { message: 'Hi' }, { from: flooder }).expect(429);
       expect(blocked.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
       await postForm(t, form.publicKey, { message: 'Hi' }, { from: '203.0.113.67' }).expect(201);
     });
   });

@@ -10,8 +10,8 @@ import { TokenService } from './token.service.js';
 
 /**
  * Every route requires a signed-in, active user unless marked @Public(); @MinRole sets the least
- * role. The user is read from the database on each request, so a deactivation or role change
- * takes effect at once.
+ * role. The user is read from the database on each request, so a deactivation, role change,
+ * sign-out or new password takes effect at once.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -29,7 +29,8 @@ export class AuthGuard implements CanActivate {
     const claims = token ? this.tokens.verify(token) : null;
     if (!claims) throw new AppError('unauthorized', 'Sign in required');
     const user = await this.users.findById(claims.sub);
-    if (!user || !user.active) throw new AppError('unauthorized', 'Sign in required');
+    if (!user || !user.active || (claims.iat_ms ?? 0) <= user.sessionsValidAfter)
+      throw new AppError('unauthorized', 'Sign in required');
     request.user = { id: user.id, email: user.email, name: user.name, role: user.role };
     const minRole = this.reflector.getAllAndOverride<Role | undefined>(MIN_ROLE, targets);
     if (minRole && !hasRole(user, minRole)) throw new AppError('forbidden', `Requires the ${minRole} role`);

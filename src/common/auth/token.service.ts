@@ -5,6 +5,8 @@ import { AppConfig } from '../config/app-config.js';
 export interface TokenClaims {
   sub: string;
   exp: number;
+  /** Issued at, in milliseconds (JWT's `iat` has whole seconds, too coarse to order a sign-out). */
+  iat_ms?: number;
 }
 
 const b64url = (input: Buffer | string) => Buffer.from(input).toString('base64url');
@@ -18,10 +20,10 @@ export class TokenService {
     this.key = createHmac('sha256', config.secretKey).update('resonanz:tokens').digest();
   }
 
-  sign(userId: string): { token: string; expiresAt: number } {
-    const expiresAt = Date.now() + this.config.env.TOKEN_TTL_SECONDS * 1000;
+  sign(userId: string, now = Date.now()): { token: string; expiresAt: number } {
+    const expiresAt = now + this.config.env.TOKEN_TTL_SECONDS * 1000;
     const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-    const payload = b64url(JSON.stringify({ sub: userId, exp: Math.floor(expiresAt / 1000) }));
+    const payload = b64url(JSON.stringify({ sub: userId, exp: Math.floor(expiresAt / 1000), iat_ms: now }));
     return { token: `${header}.${payload}.${this.signature(`${header}.${payload}`)}`, expiresAt };
   }
 

@@ -89,6 +89,20 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       return;
     }
     if (body.statusCode >= 500) this.logger.warn(`${request.method} ${request.url} failed`);
+    if (body.statusCode === 429) setRetryAfter(response);
     response.status(body.statusCode).json(body);
   }
+}
+
+/**
+ * The throttler names its wait per limit ("Retry-After-login"); clients and proxies know only
+ * the standard header, so the longest wait is repeated there.
+ */
+function setRetryAfter(response: Response): void {
+  const waits = Object.entries(response.getHeaders())
+    .filter(([name]) => name.toLowerCase().startsWith('retry-after-'))
+    .map(([, value]) => Number(value))
+    .filter((seconds) => Number.isFinite(seconds));
+  if (waits.length && !response.getHeader('Retry-After'))
+    response.setHeader('Retry-After', Math.max(...waits));
 }

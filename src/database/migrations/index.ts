@@ -3,6 +3,7 @@ import { AnalyticsIndexes1732600000000 } from './1732600000000-analytics-indexes
 import { LighterIngestWrites1732900000000 } from './1732900000000-lighter-ingest-writes.js';
 import { FewerWriteIndexes1733000000000 } from './1733000000000-fewer-write-indexes.js';
 import { MessageAttachments1733100000000 } from './1733100000000-message-attachments.js';
+import { SessionCutoff1733200000000 } from './1733200000000-session-cutoff.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   LighterIngestWrites1732900000000,
   FewerWriteIndexes1733000000000,
   MessageAttachments1733100000000,
+  SessionCutoff1733200000000,
 ];

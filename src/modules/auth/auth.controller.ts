@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { type AuthUser, CurrentUser, Public } from '../../common/auth/auth.decorators.js';
-import { SESSION_COOKIE } from '../../common/auth/session-cookie.js';
+import { readToken, SESSION_COOKIE } from '../../common/auth/session-cookie.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto, type LoginResultDto } from './dto/login.dto.js';
 
@@ -34,7 +34,8 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
-  logout(@Res({ passthrough: true }) res: Response): void {
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(readToken(req));
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 

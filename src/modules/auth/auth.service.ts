@@ -19,4 +19,13 @@ export class AuthService {
       user: { id: user.id, email: user.email, name: user.name, role: user.role },
     };
   }
+
+  /**
+   * Signing out ends the user's sessions everywhere, not only this browser's cookie: a token
+   * copied from a shared computer must not outlive the sign-out.
+   */
+  async logout(token: string | null): Promise<void> {
+    const claims = token ? this.tokens.verify(token) : null;
+    if (claims) await this.users.endSessions(claims.sub);
+  }
 }

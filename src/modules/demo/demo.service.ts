@@ -103,6 +103,7 @@ export class DemoService implements OnApplicationBootstrap {
           passwordHash,
           role: 'agent',
           active: true,
+          sessionsValidAfter: 0,
           createdAt: now,
           updatedAt: now,
         } satisfies UserEntity);

@@ -15,8 +15,19 @@ export class DepartmentsRepository {
     return this.repo.findOneBy({ id });
   }
 
+  /** Names are unique regardless of case: "logistics" next to "Logistics" would split routing. */
   findByName(name: string): Promise<DepartmentEntity | null> {
-    return this.repo.findOneBy({ name });
+    return this.repo.createQueryBuilder('d').where('LOWER(d.name) = LOWER(:name)', { name }).getOne();
+  }
+
+  /** Conversations that name this department as theirs (open or long resolved). */
+  async conversationCount(id: string): Promise<number> {
+    const postgres = this.dataSource.options.type === 'postgres';
+    const [row]: { n: string | number }[] = await this.dataSource.query(
+      `SELECT COUNT(*) AS n FROM conversations WHERE department_id = ${postgres ? '$1' : '?'}`,
+      [id],
+    );
+    return Number(row.n);
   }
 
   list(): Promise<DepartmentEntity[]> {

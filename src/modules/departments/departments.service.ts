@@ -69,8 +69,8 @@ export class DepartmentsService implements OnApplicationBootstrap {
     const department = await this.departments.findById(id);
     if (!department) throw notFound('Department');
     if (input.name !== undefined && input.name !== department.name) {
-      if (await this.departments.findByName(input.name))
-        throw conflict(`A department named ${input.name} exists already`);
+      const namesake = await this.departments.findByName(input.name);
+      if (namesake && namesake.id !== id) throw conflict(`A department named ${input.name} exists already`);
       department.name = input.name;
     }
     await this.checkUsers([...(input.memberIds ?? []), ...(input.leadUserId ? [input.leadUserId] : [])]);
@@ -82,8 +82,18 @@ export class DepartmentsService implements OnApplicationBootstrap {
     return this.get(id);
   }
 
+  /**
+   * Only a department no conversation belongs to can go: every conversation keeps exactly one
+   * responsible department, and the figures per department stay whole. Rename it instead.
+   */
   async delete(id: string): Promise<void> {
-    if (!(await this.departments.delete(id))) throw notFound('Department');
+    if (!(await this.departments.findById(id))) throw notFound('Department');
+    const conversations = await this.departments.conversationCount(id);
+    if (conversations > 0)
+      throw conflict(
+        `${conversations} conversation(s) belong to this department; transfer them or rename the department instead`,
+      );
+    await this.departments.delete(id);
   }
 
   private async checkUsers(ids: string[]): Promise<void> {

@@ -25,6 +25,10 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Tokens issued up to this time (epoch ms) are no longer accepted: sign-out, new password. */
+  @EpochColumn({ default: 0 })
+  sessionsValidAfter: number;
+
   @EpochColumn()
   createdAt: number;
 

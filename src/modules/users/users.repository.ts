@@ -15,6 +15,14 @@ export class UsersRepository {
     return this.repo.findOneBy({ id });
   }
 
+  countActiveAdmins(): Promise<number> {
+    return this.repo.countBy({ role: 'admin', active: true });
+  }
+
+  async endSessions(userId: string, now: number): Promise<void> {
+    await this.repo.update({ id: userId }, { sessionsValidAfter: now });
+  }
+
   findByIds(ids: string[]): Promise<UserEntity[]> {
     return ids.length ? this.repo.findBy({ id: In(ids) }) : Promise.resolve([]);
   }

@@ -67,6 +67,7 @@ export class UsersService implements OnApplicationBootstrap {
       passwordHash: await argon2.hash(input.password),
       role: input.role,
       active: true,
+      sessionsValidAfter: 0,
       createdAt: now,
       updatedAt: now,
     });
@@ -84,14 +85,33 @@ export class UsersService implements OnApplicationBootstrap {
       user.email = email;
     }
     await this.checkDepartments(input.departmentIds);
+    await this.keepAnAdmin(user, input);
+    const now = Date.now();
     if (input.name !== undefined) user.name = input.name;
     if (input.role !== undefined) user.role = input.role;
     if (input.active !== undefined) user.active = input.active;
-    if (input.password !== undefined) user.passwordHash = await argon2.hash(input.password);
-    user.updatedAt = Date.now();
+    if (input.password !== undefined) {
+      user.passwordHash = await argon2.hash(input.password);
+      // Whoever knew the old password is signed out.
+      user.sessionsValidAfter = now;
+    }
+    user.updatedAt = now;
     await this.users.save(user, input.departmentIds);
     const departments = await this.users.departmentIdsByUser([id]);
     return toUserDto(user, departments.get(id) ?? []);
+  }
+
+  /** Ends every session of the user (signing out: tokens issued so far stop working). */
+  async endSessions(userId: string): Promise<void> {
+    await this.users.endSessions(userId, Date.now());
+  }
+
+  /** Without an active admin nobody could manage users or connectors again: the last one stays. */
+  private async keepAnAdmin(user: UserEntity, input: UpdateUserDto): Promise<void> {
+    const losesAdmin = (input.role !== undefined && input.role !== 'admin') || input.active === false;
+    if (user.role !== 'admin' || !user.active || !losesAdmin) return;
+    if ((await this.users.countActiveAdmins()) <= 1)
+      throw conflict('The last active admin cannot be demoted or deactivated; make another user admin first');
   }
 
   /** The user for these credentials, or an unauthorized error that does not tell which part was wrong. */

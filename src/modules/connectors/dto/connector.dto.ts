@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsObject, IsOptional, IsString } from 'class-validator';
+import { IsBoolean, IsObject, IsString } from 'class-validator';
 import { TrimmedText } from '../../../common/http/trimmed.js';
 import { CONNECTOR_KINDS, type ConnectorKind, type ConnectorState } from '../connector.entity.js';
+import { Optional } from '../../../common/http/optional.js';
 
 export class CreateConnectorDto {
   /** Checked against the registered channel adapters (unknown kind → 400 naming the known ones). */
@@ -14,7 +15,7 @@ export class CreateConnectorDto {
   name: string;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   enabled?: boolean;
 
@@ -23,19 +24,19 @@ export class CreateConnectorDto {
     type: 'object',
     additionalProperties: true,
   })
-  @IsOptional()
+  @Optional()
   @IsObject()
   settings?: Record<string, unknown>;
 }
 
 export class UpdateConnectorDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @TrimmedText(200)
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   enabled?: boolean;
 
@@ -45,7 +46,7 @@ export class UpdateConnectorDto {
     type: 'object',
     additionalProperties: true,
   })
-  @IsOptional()
+  @Optional()
   @IsObject()
   settings?: Record<string, unknown>;
 }

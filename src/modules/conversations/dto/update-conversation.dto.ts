@@ -18,15 +18,16 @@ import {
   type SentimentLabel,
 } from '../../../../config/defaults.js';
 import { CONVERSATION_STATUSES, type ConversationStatus } from '../conversation.entity.js';
+import { Optional } from '../../../common/http/optional.js';
 
 export class UpdateConversationDto {
   @ApiPropertyOptional({ enum: CONVERSATION_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(CONVERSATION_STATUSES)
   status?: ConversationStatus;
 
   @ApiPropertyOptional({ enum: PRIORITIES })
-  @IsOptional()
+  @Optional()
   @IsIn(PRIORITIES)
   priority?: Priority;
 
@@ -37,24 +38,24 @@ export class UpdateConversationDto {
   assigneeId?: string | null;
 
   @ApiPropertyOptional({ description: 'A transfer: needs `reason`' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   departmentId?: string;
 
   @ApiPropertyOptional({ description: 'Why: required for transfers and for resolving without a reply' })
-  @IsOptional()
+  @Optional()
   @Trimmed()
   @IsString()
   @MaxLength(2000)
   reason?: string;
 
   @ApiPropertyOptional({ enum: TOPICS, description: 'A correction the classifier learns from' })
-  @IsOptional()
+  @Optional()
   @IsIn(TOPICS)
   topic?: string;
 
   @ApiPropertyOptional({ enum: SENTIMENTS, description: 'A correction the classifier learns from' })
-  @IsOptional()
+  @Optional()
   @IsIn(SENTIMENTS)
   sentiment?: SentimentLabel;
 }

@@ -10,6 +10,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { TrimmedText } from '../../../common/http/trimmed.js';
+import { Optional } from '../../../common/http/optional.js';
 
 export class CreateDepartmentDto {
   @ApiProperty({ example: 'Logistics' })
@@ -17,32 +18,32 @@ export class CreateDepartmentDto {
   name: string;
 
   @ApiPropertyOptional({ example: 'logistics@example.com' })
-  @IsOptional()
+  @Optional()
   @IsEmail()
   @MaxLength(320)
   email?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID()
   leadUserId?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true })
   memberIds?: string[];
 
   @ApiPropertyOptional({ description: 'Assign new conversations to members in turn' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   autoAssign?: boolean;
 }
 
 export class UpdateDepartmentDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @TrimmedText(120)
   name?: string;
 
@@ -60,14 +61,14 @@ export class UpdateDepartmentDto {
   leadUserId?: string | null;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true })
   memberIds?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   autoAssign?: boolean;
 }

@@ -8,7 +8,6 @@ import {
   IsInt,
   IsNumber,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -19,37 +18,38 @@ import {
 } from 'class-validator';
 import { TrimmedText } from '../../../common/http/trimmed.js';
 import { CHANNELS, PRIORITIES, SENTIMENTS, TOPICS, type Priority } from '../../../../config/defaults.js';
+import { Optional } from '../../../common/http/optional.js';
 
 export class RoutingConditionsDto {
   @ApiPropertyOptional({ enum: CHANNELS })
-  @IsOptional()
+  @Optional()
   @IsIn(CHANNELS)
   channel?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID()
   connectorId?: string;
 
   @ApiPropertyOptional({ enum: TOPICS })
-  @IsOptional()
+  @Optional()
   @IsIn(TOPICS)
   topic?: string;
 
   @ApiPropertyOptional({ enum: SENTIMENTS })
-  @IsOptional()
+  @Optional()
   @IsIn(SENTIMENTS)
   sentiment?: string;
 
   @ApiPropertyOptional({ example: 'de' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(2)
   @MaxLength(8)
   language?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'Matches when any keyword appears (case-insensitive)' })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsString({ each: true })
@@ -58,7 +58,7 @@ export class RoutingConditionsDto {
   keywords?: string[];
 
   @ApiPropertyOptional({ description: 'Matches ratings at or below this' })
-  @IsOptional()
+  @Optional()
   @IsNumber()
   @Min(0)
   @Max(100)
@@ -67,17 +67,17 @@ export class RoutingConditionsDto {
 
 export class RoutingActionsDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID()
   departmentId?: string;
 
   @ApiPropertyOptional({ enum: PRIORITIES })
-  @IsOptional()
+  @Optional()
   @IsIn(PRIORITIES)
   priority?: Priority;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID()
   assigneeId?: string;
 }
@@ -88,14 +88,14 @@ export class CreateRoutingRuleDto {
   name: string;
 
   @ApiPropertyOptional({ description: 'Rules are tried by ascending position; default: after the last' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(1_000_000)
   position?: number;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   enabled?: boolean;
 
@@ -114,31 +114,31 @@ export class CreateRoutingRuleDto {
 
 export class UpdateRoutingRuleDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @TrimmedText(200)
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(1_000_000)
   position?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   enabled?: boolean;
 
   @ApiPropertyOptional({ type: RoutingConditionsDto })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => RoutingConditionsDto)
   conditions?: RoutingConditionsDto;
 
   @ApiPropertyOptional({ type: RoutingActionsDto })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => RoutingActionsDto)

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 import { TrimmedText } from '../../../common/http/trimmed.js';
 import { type Channel, CHANNELS, PRIORITIES, type Priority } from '../../../../config/defaults.js';
+import { Optional } from '../../../common/http/optional.js';
 
 /** A year: longer targets are typos, and keep the due-time arithmetic far from overflow. */
 const MAX_SECONDS = 366 * 86_400;
@@ -11,7 +12,7 @@ export class CreateSlaPolicyDto {
     example: 'Email, urgent',
     description: 'Default: named after its channel and priority',
   })
-  @IsOptional()
+  @Optional()
   @TrimmedText(200)
   name?: string;
 
@@ -44,7 +45,7 @@ export class CreateSlaPolicyDto {
 
 export class UpdateSlaPolicyDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @TrimmedText(200)
   name?: string;
 
@@ -61,7 +62,7 @@ export class UpdateSlaPolicyDto {
   priority?: Priority | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_SECONDS })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(MAX_SECONDS)

@@ -5,7 +5,6 @@ import {
   IsBoolean,
   IsEmail,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -13,6 +12,7 @@ import {
 } from 'class-validator';
 import { Trimmed, TrimmedText } from '../../../common/http/trimmed.js';
 import { ROLES, type Role } from '../user.entity.js';
+import { Optional } from '../../../common/http/optional.js';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'anna@example.com' })
@@ -36,7 +36,7 @@ export class CreateUserDto {
   role: Role;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
@@ -45,36 +45,36 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Trimmed()
   @IsEmail()
   @MaxLength(320)
   email?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @TrimmedText(200)
   name?: string;
 
   @ApiPropertyOptional({ minLength: 8 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(8)
   @MaxLength(200)
   password?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Optional()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })
