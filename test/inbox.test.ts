@@ -170,6 +170,22 @@ describe.each(TEST_DATABASES)('inbox on %s', (db) => {
     expect((await detail(id)).departmentId).toBe(target.id);
   });
 
+  it('puts a transferred conversation among the new ones of its new department, and flags a bounced one', async () => {
+    const id = await createConversation(t);
+    await api(t, agent.token).patch(`/api/conversations/${id}`).send({ assigneeId: agent.id }).expect(200);
+    const before = await detail(id);
+    expect(before.status).toBe('open');
+    const others = departments.filter((d) => d.id !== before.departmentId);
+    for (const [n, target] of others.slice(0, 3).entries()) {
+      const res = await api(t, agent.token)
+        .patch(`/api/conversations/${id}`)
+        .send({ departmentId: target.id, reason: `Weiter, Runde ${n + 1}` })
+        .expect(200);
+      expect(res.body).toMatchObject({ status: 'new', assigneeId: null, transfers: n + 1 });
+      expect(res.body.flags ?? []).toEqual(n + 1 >= 3 ? ['bounced'] : []);
+    }
+  });
+
   it("refuses null for a conversation's status, priority, topic and sentiment, changing nothing", async () => {
     const id = await createConversation(t);
     const before = await detail(id);

@@ -139,6 +139,9 @@ describe.each(TEST_DATABASES)('web UI in a real browser on %s', (db) => {
       .filter({ hasText: answer });
     await reply.waitFor();
     expect(await reply.getAttribute('data-direction')).toBe('outbound');
+    // No outgoing mail server here: the toast must not claim it was sent.
+    await page.getByText('Reply saved — sending…').waitFor();
+    expect(await page.getByText('Reply sent').count()).toBe(0);
     await expect(page.getByLabel('Reply', { exact: true }).inputValue()).resolves.toBe('');
     const res = await api(t).get('/api/conversations').query({ q: stamp }).expect(200);
     const detail = await api(t).get(`/api/conversations/${res.body.items[0].id}`).expect(200);

@@ -37,7 +37,7 @@ describe.each(TEST_DATABASES)('web form snippet in a real browser on %s', (db) =
     t = await startTestApp(db, { listen: true, env: { PUBLIC_URL } });
     shop = await startShop(pages);
     allowed = await createWebform(t, { allowedOrigins: [shop.origin] });
-    closed = await createWebform(t);
+    closed = await createWebform(t, { allowedOrigins: ['https://elsewhere.example'] });
     const pasted = (form: WebformBody) => form.snippet.replaceAll(PUBLIC_URL, t.baseUrl);
     pages.set('/allowed', page(pasted(allowed)));
     pages.set('/closed', page(pasted(closed)));

@@ -94,6 +94,12 @@ describe.each(TEST_DATABASES)('web form channel on %s', (db) => {
 
   describe('posting', () => {
     it('turns a JSON post into a classified, routed conversation keeping the reply choice', async () => {
+      const statusOf = async () =>
+        (await api(t).get(`/api/connectors/${form.id}`).expect(200)).body.status as {
+          ingestedTotal: number;
+          lastSyncAt: string | null;
+        };
+      const before = await statusOf();
       const res = await postForm(t, form.publicKey, {
         message: DELIVERY,
         name: 'Erika Mustermann',
@@ -121,6 +127,10 @@ describe.each(TEST_DATABASES)('web form channel on %s', (db) => {
       expect(conversation.messages).toEqual([
         expect.objectContaining({ direction: 'inbound', body: DELIVERY }),
       ]);
+      // The connector list shows that the form is alive: one more remark, received just now.
+      const after = await statusOf();
+      expect(after.ingestedTotal).toBe(before.ingestedTotal + 1);
+      expect(after.lastSyncAt).not.toBeNull();
     });
 
     it('answers a plain form post with a thank-you page; the reply goes by email when an address is given', async () => {
@@ -294,6 +304,15 @@ describe.each(TEST_DATABASES)('web form channel on %s', (db) => {
         .options('/api/public/forms/no-such-form-key-000000')
         .set('Origin', SHOP)
         .expect(404);
+
+      // A form that lists no origins lets any site post in the background.
+      const open = await createWebform(t);
+      const anySite = await request(t.http)
+        .options(`/api/public/forms/${open.publicKey}`)
+        .set('Origin', 'https://any-shop.example')
+        .set('Access-Control-Request-Method', 'POST')
+        .expect(204);
+      expect(anySite.headers['access-control-allow-origin']).toBe('https://any-shop.example');
     });
 
     it('meets a flood from one address with 429 while other addresses still get through', async () => {

@@ -151,6 +151,11 @@ export class ConnectorsService {
     return connector ? this.runtimes.of<S>(connector) : null;
   }
 
+  /** A push channel (web form) took a remark: counts it and shows when, like a sync would. */
+  recordReceived(id: string, now = Date.now()): Promise<void> {
+    return this.connectors.recordSyncSuccess(id, 1, now, null);
+  }
+
   private async find(id: string): Promise<ConnectorEntity> {
     const connector = await this.connectors.findById(id);
     if (!connector) throw notFound('Connector');

@@ -33,6 +33,10 @@ function scoreFor(label: SentimentLabel, score: number): number {
   return label === 'neutral' ? 0 : label === 'positive' ? strength : -strength;
 }
 
+/** Passed on this often, a conversation is flagged: nobody wants to own it (DESIGN). */
+export const BOUNCED_AFTER_TRANSFERS = 3;
+export const BOUNCED_FLAG = 'bounced';
+
 /** The unified inbox: list, detail and the changes agents make (status, owner, transfers, corrections). */
 @Injectable()
 export class ConversationsService {
@@ -147,10 +151,17 @@ export class ConversationsService {
     record('transfer', { from: conversation.departmentId, to: input.departmentId, reason });
     conversation.departmentId = input.departmentId!;
     conversation.transfers += 1;
-    // The new department decides who owns it, unless the same change names someone.
+    if (conversation.transfers >= BOUNCED_AFTER_TRANSFERS && !conversation.flags?.includes(BOUNCED_FLAG))
+      conversation.flags = [...(conversation.flags ?? []), BOUNCED_FLAG];
+    // The new department decides who owns it, unless the same change names someone; until then
+    // it waits among the new ones there, where that team looks for work.
     if (input.assigneeId === undefined && conversation.assigneeId) {
       record('assign', { from: conversation.assigneeId, to: null, reason: 'transfer' });
       conversation.assigneeId = null;
+    }
+    if (!conversation.assigneeId && input.status === undefined && conversation.status === 'open') {
+      record('status', { from: 'open', to: 'new', reason: 'transfer' });
+      conversation.status = 'new';
     }
   }
 

@@ -230,6 +230,10 @@ export const de: Record<MessageKey, string> = {
   'reply.send': 'Senden',
   'reply.addNote': 'Notiz speichern',
   'reply.sent': 'Antwort gesendet',
+  'conv.notFound': 'Diesen Vorgang gibt es nicht (mehr). Bitte einen aus der Liste wählen.',
+  'reply.queued': 'Antwort gespeichert — wird gesendet…',
+  'reply.failed': 'Antwort gespeichert, aber nicht zugestellt',
+  'reply.manual': 'Antwort gespeichert — bitte auf der Plattform veröffentlichen',
   'reply.noteAdded': 'Notiz gespeichert',
   'reply.noteHint': 'Notizen sieht nur Ihr Team',
   'reply.notePlaceholder': 'Notiz für Kolleginnen und Kollegen…',
@@ -445,7 +449,8 @@ export const de: Record<MessageKey, string> = {
   'dept.emptyTitle': 'Keine Abteilungen',
   'dept.emptyText': 'Legen Sie die Teams an, die für Kundenanliegen zuständig sind.',
   'dept.removeTitle': 'Abteilung löschen?',
-  'dept.removeText': '„{name}“ wird entfernt. Ihre Vorgänge brauchen eine neue Abteilung.',
+  'dept.removeText':
+    '„{name}“ wird entfernt. Das geht nur, solange ihr keine Vorgänge gehören — sonst die Vorgänge übergeben oder die Abteilung umbenennen.',
 
   'users.subtitle': 'Wer in Resonanz arbeitet und was er oder sie darf.',
   'users.new': 'Neuer Benutzer',

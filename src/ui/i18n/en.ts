@@ -222,6 +222,10 @@ export const en = {
   'reply.send': 'Send',
   'reply.addNote': 'Add note',
   'reply.sent': 'Reply sent',
+  'conv.notFound': 'This conversation does not exist (any more). Pick one from the list.',
+  'reply.queued': 'Reply saved — sending…',
+  'reply.failed': 'Reply saved, but it could not be delivered',
+  'reply.manual': 'Reply saved — post it on the platform',
   'reply.noteAdded': 'Note added',
   'reply.noteHint': 'Only your team sees notes',
   'reply.notePlaceholder': 'Write a note for your colleagues…',
@@ -430,7 +434,8 @@ export const en = {
   'dept.emptyTitle': 'No departments',
   'dept.emptyText': 'Create the teams that own customer remarks.',
   'dept.removeTitle': 'Delete department?',
-  'dept.removeText': '“{name}” will be removed. Its conversations need a new department.',
+  'dept.removeText':
+    '“{name}” will be removed. This works only while no conversation belongs to it — otherwise transfer them or rename the department.',
 
   'users.subtitle': 'Who works in Resonanz and what they may do.',
   'users.new': 'New user',

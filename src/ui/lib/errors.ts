@@ -12,7 +12,7 @@ export function describeError(error: unknown, t: Translate): string {
       case 403:
         return t('error.forbidden');
       case 404:
-        return error.message && error.message !== 'Not Found'
+        return error.message && error.message.toLowerCase() !== 'not found'
           ? t('error.notFoundDetail', { detail: error.message })
           : t('error.notFound');
       case 429:

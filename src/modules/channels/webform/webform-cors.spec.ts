@@ -26,6 +26,13 @@ describe('corsHeaders', () => {
       undefined,
     ])
       expect(corsHeaders(origin, ALLOWED, true)).toEqual({ Vary: 'Origin' });
-    expect(corsHeaders('https://shop.example', [], true)).toEqual({ Vary: 'Origin' });
+  });
+
+  it('lets any site post in the background while the form lists no origins', () => {
+    expect(corsHeaders('https://any-shop.example', [], true)).toMatchObject({
+      'Access-Control-Allow-Origin': 'https://any-shop.example',
+      'Access-Control-Allow-Methods': 'POST, OPTIONS',
+    });
+    expect(corsHeaders(undefined, [], true)).toEqual({ Vary: 'Origin' });
   });
 });

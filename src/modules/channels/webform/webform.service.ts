@@ -66,6 +66,7 @@ export class WebformService {
     if (outcome?.status !== 'ingested' || !outcome.statusToken)
       throw new Error(`Web form remark was not ingested: ${JSON.stringify(outcome ?? result)}`);
     this.posts.inc({ outcome: 'accepted' });
+    await this.connectors.recordReceived(form.connectorId);
     if (input.email) {
       await this.acknowledgements.enqueue(outcome.conversationId, chooseReplyChannel(input));
     }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError } from '../../api/client.js';
 import { conversationsApi } from '../../api/endpoints.js';
 import type { ConversationDetail, ConversationPatch, CustomerPromise, Message } from '../../api/types.js';
 import { useApi } from '../../api/useApi.js';
@@ -25,6 +26,14 @@ interface ViewProps {
   onChanged: () => void;
   onBack: () => void;
 }
+
+/** What the sender learns at once: "sent" only when it left; a queued one is still on its way. */
+const REPLY_TOAST = {
+  queued: 'reply.queued',
+  sent: 'reply.sent',
+  failed: 'reply.failed',
+  manual: 'reply.manual',
+} as const;
 
 export function ConversationView({ id, version, onChanged, onBack }: ViewProps) {
   const user = useUser();
@@ -79,7 +88,7 @@ export function ConversationView({ id, version, onChanged, onBack }: ViewProps) 
         ? { ...current, messages: [...current.messages, message] }
         : (current as unknown as ConversationDetail),
     );
-    toast(mode === 'reply' ? t('reply.sent') : t('reply.noteAdded'));
+    toast(mode === 'reply' ? t(REPLY_TOAST[message.deliveryStatus ?? 'sent']) : t('reply.noteAdded'));
     onChanged();
     void reload();
   };
@@ -104,9 +113,14 @@ export function ConversationView({ id, version, onChanged, onBack }: ViewProps) 
 
   if (!conv) {
     if (detail.error) {
+      // A wrong or stale link: trying again will not help.
+      const missing = detail.error instanceof ApiError && detail.error.status === 404;
       return (
         <div className="conv-view" style={{ padding: 24 }}>
-          <ErrorMessage error={detail.error} onRetry={() => void reload()} />
+          <ErrorMessage
+            error={missing ? new Error(t('conv.notFound')) : detail.error}
+            onRetry={missing ? undefined : () => void reload()}
+          />
         </div>
       );
     }

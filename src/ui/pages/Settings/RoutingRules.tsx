@@ -9,6 +9,7 @@ import { Icon } from '../../components/Icon.js';
 import { useT, type Translate } from '../../i18n/index.js';
 import { useDirectory } from '../../lib/directory.js';
 import { topicLabel } from '../../lib/labels.js';
+import { hasRole, useUser } from '../../lib/session.js';
 import { useMutation } from '../../lib/useMutation.js';
 import { moveItem, positionChanges } from './reorder.js';
 import { RuleDialog } from './RuleDialog.js';
@@ -49,7 +50,12 @@ export function RoutingRules() {
     () => routingApi.list().then((rules) => [...rules].sort((a, b) => a.position - b.position)),
     'rules',
   );
-  const connectors = useApi(() => connectorsApi.list().catch(() => []), 'rule-connectors');
+  // Connectors are an admin's business (API.md): a manager's rules match any connector.
+  const isAdmin = hasRole(useUser(), 'admin');
+  const connectors = useApi(
+    () => (isAdmin ? connectorsApi.list().catch(() => []) : Promise.resolve([])),
+    `rule-connectors-${isAdmin}`,
+  );
   const [editing, setEditing] = useState<RoutingRule | 'new' | null>(null);
   const [dragIndex, setDragIndex] = useState<number | null>(null);
   const [overIndex, setOverIndex] = useState<number | null>(null);

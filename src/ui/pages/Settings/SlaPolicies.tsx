@@ -95,8 +95,9 @@ function PolicyDialog({
         <TextField
           label={t('sla.firstResponse') + ' *'}
           type="number"
-          min={0.1}
-          step={0.25}
+          min={0.01}
+          // Any number of hours: 8, 24, 0.5 (a fixed step would refuse whole hours).
+          step="any"
           value={first}
           onChange={(e) => setFirst(e.target.value)}
           hint={t('sla.hours')}
@@ -105,8 +106,9 @@ function PolicyDialog({
         <TextField
           label={t('sla.resolution')}
           type="number"
-          min={0.1}
-          step={0.25}
+          min={0.01}
+          // Any number of hours: 8, 24, 0.5 (a fixed step would refuse whole hours).
+          step="any"
           value={resolution}
           onChange={(e) => setResolution(e.target.value)}
           hint={t('sla.hoursOptional')}
