@@ -118,6 +118,15 @@ describe.each(TEST_DATABASES)('inbox on %s', (db) => {
     expect((await list(`q=${encodeURIComponent('"* OR (')}`)).items).toEqual([]);
   });
 
+  it('finds a conversation by the reference the customer quotes, however it is typed', async () => {
+    const id = await createConversation(t);
+    const { reference } = await detail(id);
+    const digits = reference.slice(2);
+    for (const typed of [reference, reference.toLowerCase(), `#${reference}`, `R${digits}`])
+      expect((await list(`q=${encodeURIComponent(typed)}`)).items.map((s) => s.id)).toEqual([id]);
+    expect((await list('q=R-999999999')).items).toEqual([]);
+  });
+
   it('finds other inflections of a word in German and English texts', async () => {
     const tag = `Stichwort${db}`;
     const german = await createConversation(t, {

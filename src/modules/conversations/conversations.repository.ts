@@ -8,7 +8,7 @@ import { ConversationEntity } from './conversation.entity.js';
 import type { InboxCursor } from './inbox-cursor.js';
 import { MessageEntity } from './message.entity.js';
 import { PromiseEntity } from './promise.entity.js';
-import { fts5Query, tsqueryFor } from './search-query.js';
+import { fts5Query, referenceIn, tsqueryFor } from './search-query.js';
 
 /** From this many matches on, walking the inbox in activity order beats sorting all matches. */
 const SEARCH_WALK_THRESHOLD = 5_000;
@@ -50,7 +50,10 @@ export class ConversationsRepository {
   async page(filters: InboxFilters, after: InboxCursor | null, limit: number): Promise<ConversationEntity[]> {
     const query = this.conversations.createQueryBuilder('c');
     this.applyFilters(query, filters);
-    if (filters.q?.trim() && !(await this.applySearch(query, filters.q.trim()))) return [];
+    const q = filters.q?.trim();
+    const reference = q ? referenceIn(q) : null;
+    if (reference) query.andWhere('c.reference = :reference', { reference });
+    else if (q && !(await this.applySearch(query, q))) return [];
     if (after) {
       query.andWhere('(c.lastMessageAt, c.id) < (:afterAt, :afterId)', {
         afterAt: after.lastMessageAt,

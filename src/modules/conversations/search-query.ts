@@ -38,3 +38,9 @@ export function fts5Query(input: string): string | null {
     .map((w) => (w.length >= MIN_PREFIX_LENGTH ? `"${w}"*` : `"${w}"`))
     .join(' ');
 }
+
+/** "R-1042", "r1042" or "#R-1042": a reference a customer quotes, looked up directly. */
+export function referenceIn(input: string): string | null {
+  const match = /^#?\s*R-?\s*(\d{1,12})$/i.exec(input.trim());
+  return match ? `R-${match[1]}` : null;
+}
