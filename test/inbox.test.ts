@@ -367,6 +367,11 @@ describe.each(TEST_DATABASES)('inbox on %s', (db) => {
       .post(`/api/conversations/${id}/promises`)
       .send({ description: 'x', dueAt: 'soon' })
       .expect(400);
+    // A day that does not exist is refused, not moved into March.
+    await api(t)
+      .post(`/api/conversations/${id}/promises`)
+      .send({ description: 'x', dueAt: '2031-02-30T10:00:00Z' })
+      .expect(400);
     await api(t)
       .patch(`/api/conversations/${id}/promises/6f1c8f7e-0000-4000-8000-000000000000`)
       .send({ kept: true })

@@ -118,14 +118,16 @@ describe.each(TEST_DATABASES)('ingestion pipeline on %s', (db) => {
       makeRemark({ createdAt: 'yesterday' }),
       'not an object',
       makeRemark({ channel: 'pigeon' }),
+      makeRemark({ createdAt: '2026-02-30T10:00:00Z' }),
       makeRemark(),
     ]);
     expect(body.ingested).toBe(2);
-    expect(body.failed.map((f) => f.index)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(body.failed.map((f) => f.index)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(body.failed[0].message).toMatch(/text/);
     expect(body.failed[1].message).toMatch(/unknown connector/);
     expect(body.failed[2].message).toMatch(/externalId/);
     expect(body.failed[3].message).toMatch(/createdAt/);
+    expect(body.failed[6].message).toMatch(/createdAt/);
   });
 
   it('stores huge, broken and future-dated remarks flagged instead of crashing', async () => {

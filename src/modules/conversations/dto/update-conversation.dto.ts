@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
-  IsDateString,
+  IsISO8601,
   IsIn,
   IsOptional,
   IsString,
@@ -72,7 +72,8 @@ export class CreatePromiseDto {
   description: string;
 
   @ApiProperty({ example: '2030-01-31T10:00:00Z' })
-  @IsDateString()
+  // strict: 2026-02-30 is refused instead of read as 2 March.
+  @IsISO8601({ strict: true })
   dueAt: string;
 }
 

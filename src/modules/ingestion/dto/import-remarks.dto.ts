@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
-  IsDateString,
+  IsISO8601,
   IsIn,
   IsNumber,
   IsOptional,
@@ -66,7 +66,8 @@ export class ImportRemarkDto {
 
   @ApiPropertyOptional({ description: 'ISO-8601; a time in the future is clamped to now and flagged' })
   @IsOptional()
-  @IsDateString()
+  // strict: 2026-02-30 is refused instead of read as 2 March.
+  @IsISO8601({ strict: true })
   createdAt?: string;
 
   @ApiPropertyOptional({ description: 'HTML version of the text; sanitised before it is stored' })
