@@ -78,17 +78,37 @@ describe.each(TEST_DATABASES)('web form channel on %s', (db) => {
       );
     });
 
-    it('reports settings that point at nothing in the connection test', async () => {
+    it('refuses settings that point at nothing, and the connection test reports what went later', async () => {
+      const refused = await api(t)
+        .post('/api/connectors')
+        .send({
+          kind: 'webform',
+          name: 'Dangling',
+          settings: {
+            defaultDepartmentId: '00000000-0000-4000-8000-000000000000',
+            replyConnectorId: form.id,
+          },
+        })
+        .expect(400);
+      expect(refused.body.message).toEqual([
+        'settings.defaultDepartmentId names no department',
+        'settings.replyConnectorId names no email connector',
+      ]);
+      await api(t)
+        .patch(`/api/connectors/${form.id}`)
+        .send({ settings: { replyConnectorId: form.id } })
+        .expect(400);
+
       const ok = await api(t).post(`/api/connectors/${form.id}/test`).expect(200);
       expect(ok.body.ok).toBe(true);
-      const dangling = await createWebform(t, {
-        defaultDepartmentId: '00000000-0000-4000-8000-000000000000',
-        replyConnectorId: form.id,
-      });
-      const res = await api(t).post(`/api/connectors/${dangling.id}/test`).expect(200);
-      expect(res.body.ok).toBe(false);
-      expect(res.body.detail).toContain('defaultDepartmentId');
-      expect(res.body.detail).toContain('replyConnectorId');
+      const team = await api(t)
+        .post('/api/departments')
+        .send({ name: `Pop-up ${Date.now()}` })
+        .expect(201);
+      const later = await createWebform(t, { defaultDepartmentId: team.body.id });
+      await api(t).delete(`/api/departments/${team.body.id}`).expect(204);
+      const res = await api(t).post(`/api/connectors/${later.id}/test`).expect(200);
+      expect(res.body).toEqual({ ok: false, detail: 'defaultDepartmentId names no department' });
     });
   });
 

@@ -32,6 +32,8 @@ export interface ConnectorAdapter<S = Record<string, unknown>> {
   readonly secretFields: readonly string[];
   /** Checks and normalises settings; throws a bad_request AppError naming each bad field. */
   validateSettings(settings: unknown): S;
+  /** What the settings point at that does not exist (needs lookups); any makes a save a 400. */
+  checkReferences?(settings: S): Promise<string[]>;
   /** Connects and changes nothing. */
   test(connector: ConnectorEntity, settings: S): Promise<{ ok: boolean; detail: string }>;
   /** Pulls new remarks (polling channels only). */

@@ -51,7 +51,7 @@ export class ConnectorsService {
     const adapter = this.registry.adapter(input.kind);
     const raw = input.settings ?? {};
     this.secrets.rejectMasks(raw, adapter.secretFields);
-    const settings = asSettings(adapter.validateSettings(structuredClone(raw)), adapter.kind);
+    const settings = await this.validSettings(adapter, structuredClone(raw));
     const now = Date.now();
     const enabled = input.enabled ?? true;
     const connector = Object.assign(new ConnectorEntity(), {
@@ -90,7 +90,9 @@ export class ConnectorsService {
     const change: ConnectorConfigChange = {
       name: input.name ?? connector.name,
       enabled,
-      settings: input.settings ? this.patchSettings(connector, adapter, input.settings) : connector.settings,
+      settings: input.settings
+        ? await this.patchSettings(connector, adapter, input.settings)
+        : connector.settings,
       nextSyncAt: connector.nextSyncAt,
     };
     const changed = (['name', 'enabled', 'settings'] as const).filter((key) => input[key] !== undefined);
@@ -163,11 +165,11 @@ export class ConnectorsService {
   }
 
   /** Stored settings + the patch (masked or missing secrets keep their stored value), validated and sealed. */
-  private patchSettings(
+  private async patchSettings(
     connector: ConnectorEntity,
     adapter: ConnectorAdapter<unknown>,
     patch: Settings,
-  ): Settings {
+  ): Promise<Settings> {
     const paths = adapter.secretFields;
     let stored: Settings;
     try {
@@ -177,7 +179,15 @@ export class ConnectorsService {
     }
     const merged = mergePatch(stored, this.secrets.keepMaskedSecrets(patch, stored, paths));
     this.secrets.rejectMasks(merged, paths);
-    return this.secrets.seal(asSettings(adapter.validateSettings(merged), adapter.kind), paths);
+    return this.secrets.seal(await this.validSettings(adapter, merged), paths);
+  }
+
+  /** The adapter's own checks, then what the settings point at (lookups). */
+  private async validSettings(adapter: ConnectorAdapter<unknown>, raw: unknown): Promise<Settings> {
+    const settings = asSettings(adapter.validateSettings(raw), adapter.kind);
+    const problems = (await adapter.checkReferences?.(settings)) ?? [];
+    if (problems.length) throw badRequest(problems.map((problem) => `settings.${problem}`));
+    return settings;
   }
 
   private toDto(connector: ConnectorEntity): ConnectorDto {

@@ -4,8 +4,9 @@ import { DepartmentsRepository } from '../../departments/departments.repository.
 import type { WebformSettings } from './webform-settings.js';
 
 /**
- * Settings name a department and an email connector by id; either may be deleted later. These
- * checks run where they can be async (connection test, each post), not in validateSettings.
+ * Settings name a department and an email connector by id. These checks need lookups, so they
+ * run beside validateSettings: on save (a 400), and in the connection test, since an empty
+ * department may be deleted later (posts then fall back to routing).
  */
 @Injectable()
 export class WebformReferences {
@@ -17,9 +18,9 @@ export class WebformReferences {
   async problems(settings: WebformSettings): Promise<string[]> {
     const problems: string[] = [];
     if (settings.defaultDepartmentId && !(await this.departmentExists(settings.defaultDepartmentId)))
-      problems.push('defaultDepartmentId names no department (routing decides instead)');
+      problems.push('defaultDepartmentId names no department');
     if (settings.replyConnectorId && (await this.connectorKind(settings.replyConnectorId)) !== 'email')
-      problems.push('replyConnectorId names no email connector (the global SMTP_URL is used instead)');
+      problems.push('replyConnectorId names no email connector');
     return problems;
   }
 

@@ -21,6 +21,10 @@ export class WebformAdapter implements ConnectorAdapter<WebformSettings> {
     return validateWebformSettings(settings);
   }
 
+  checkReferences(settings: WebformSettings): Promise<string[]> {
+    return this.references.problems(settings);
+  }
+
   /** Nothing to connect to; reports settings that point at things that no longer exist. */
   async test(
     _connector: ConnectorEntity,
