@@ -175,6 +175,41 @@ describe.each(TEST_DATABASES)('foundation on %s', (db) => {
       .expect(200);
   });
 
+  it('writes user and department changes to the audit log, without passwords or addresses', async () => {
+    const me = (await api(t).get('/api/auth/me').expect(200)).body as { id: string };
+    const temp = await createUser(t, 'agent');
+    await api(t)
+      .patch(`/api/users/${temp.id}`)
+      .send({ role: 'manager', password: 'changed-password-9' })
+      .expect(200);
+    const log = async (entityType: string, entityId: string) =>
+      (await api(t).get(`/api/audit-log?entityType=${entityType}&entityId=${entityId}`).expect(200)).body as {
+        action: string;
+        actorUserId: string;
+        data: Record<string, unknown>;
+      }[];
+    const userEntries = await log('user', temp.id);
+    expect(userEntries.map((e) => e.action).sort()).toEqual(['user.created', 'user.updated']);
+    expect(userEntries.find((e) => e.action === 'user.updated')).toMatchObject({
+      actorUserId: me.id,
+      data: { changed: ['role', 'password'], role: { from: 'agent', to: 'manager' } },
+    });
+    expect(JSON.stringify(userEntries)).not.toMatch(/changed-password-9|@test\.example|argon2/);
+
+    const team = await api(t)
+      .post('/api/departments')
+      .send({ name: `Audit team ${Date.now()}` })
+      .expect(201);
+    await api(t).patch(`/api/departments/${team.body.id}`).send({ autoAssign: true }).expect(200);
+    await api(t).delete(`/api/departments/${team.body.id}`).expect(204);
+    // Quick successive changes may share a millisecond: compare as a set.
+    expect((await log('department', team.body.id)).map((e) => e.action).sort()).toEqual([
+      'department.created',
+      'department.deleted',
+      'department.updated',
+    ]);
+  });
+
   it('keeps one active admin: the last cannot be demoted or deactivated', async () => {
     const me = (await api(t).get('/api/auth/me').expect(200)).body as { id: string };
     const admins = (await api(t).get('/api/users').expect(200)).body.filter(

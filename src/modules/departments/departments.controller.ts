@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { MinRole } from '../../common/auth/auth.decorators.js';
+import { type AuthUser, CurrentUser, MinRole } from '../../common/auth/auth.decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { DepartmentsService } from './departments.service.js';
 import { CreateDepartmentDto, type DepartmentDto, UpdateDepartmentDto } from './dto/department.dto.js';
@@ -24,20 +24,24 @@ export class DepartmentsController {
 
   @MinRole('admin')
   @Post()
-  create(@Body() body: CreateDepartmentDto): Promise<DepartmentDto> {
-    return this.departments.create(body);
+  create(@Body() body: CreateDepartmentDto, @CurrentUser() actor: AuthUser): Promise<DepartmentDto> {
+    return this.departments.create(body, actor.id);
   }
 
   @MinRole('admin')
   @Patch(':id')
-  update(@IdParam() id: string, @Body() body: UpdateDepartmentDto): Promise<DepartmentDto> {
-    return this.departments.update(id, body);
+  update(
+    @IdParam() id: string,
+    @Body() body: UpdateDepartmentDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<DepartmentDto> {
+    return this.departments.update(id, body, actor.id);
   }
 
   @MinRole('admin')
   @Delete(':id')
   @HttpCode(204)
-  delete(@IdParam() id: string): Promise<void> {
-    return this.departments.delete(id);
+  delete(@IdParam() id: string, @CurrentUser() actor: AuthUser): Promise<void> {
+    return this.departments.delete(id, actor.id);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
+import { type AuditInput, writeAudit } from '../audit/audit-log.js';
 import { DepartmentEntity, DepartmentMemberEntity } from './department.entity.js';
 
 @Injectable()
@@ -49,10 +50,11 @@ export class DepartmentsRepository {
     return result;
   }
 
-  /** Saves the department and, when given, replaces its members, in one transaction. */
-  save(department: DepartmentEntity, memberIds?: string[]): Promise<DepartmentEntity> {
+  /** Saves the department and, when given, replaces its members and writes the audit entry, in one transaction. */
+  save(department: DepartmentEntity, memberIds?: string[], audit?: AuditInput): Promise<DepartmentEntity> {
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(DepartmentEntity, department);
+      if (audit) await writeAudit(manager, audit);
       if (memberIds) {
         await manager.delete(DepartmentMemberEntity, { departmentId: department.id });
         if (memberIds.length) {
@@ -66,8 +68,11 @@ export class DepartmentsRepository {
     });
   }
 
-  async delete(id: string): Promise<boolean> {
-    const result = await this.repo.delete({ id });
-    return (result.affected ?? 0) > 0;
+  delete(id: string, audit: AuditInput): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const result = await manager.delete(DepartmentEntity, { id });
+      await writeAudit(manager, audit);
+      return (result.affected ?? 0) > 0;
+    });
   }
 }

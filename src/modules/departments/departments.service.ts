@@ -20,6 +20,13 @@ export function toDepartmentDto(department: DepartmentEntity, memberIds: string[
   };
 }
 
+const departmentAudit = (action: string, department: DepartmentEntity, actorUserId: string | null) => ({
+  actorUserId,
+  action,
+  entityType: 'department',
+  entityId: department.id,
+});
+
 @Injectable()
 export class DepartmentsService implements OnApplicationBootstrap {
   constructor(
@@ -46,7 +53,7 @@ export class DepartmentsService implements OnApplicationBootstrap {
     return toDepartmentDto(department, members.get(id) ?? []);
   }
 
-  async create(input: CreateDepartmentDto): Promise<DepartmentDto> {
+  async create(input: CreateDepartmentDto, actorUserId: string | null = null): Promise<DepartmentDto> {
     if (await this.departments.findByName(input.name))
       throw conflict(`A department named ${input.name} exists already`);
     await this.checkUsers([...(input.memberIds ?? []), ...(input.leadUserId ? [input.leadUserId] : [])]);
@@ -61,11 +68,18 @@ export class DepartmentsService implements OnApplicationBootstrap {
       createdAt: now,
       updatedAt: now,
     });
-    await this.departments.save(department, input.memberIds ?? []);
+    await this.departments.save(department, input.memberIds ?? [], {
+      ...departmentAudit('department.created', department, actorUserId),
+      data: { name: department.name },
+    });
     return toDepartmentDto(department, input.memberIds ?? []);
   }
 
-  async update(id: string, input: UpdateDepartmentDto): Promise<DepartmentDto> {
+  async update(
+    id: string,
+    input: UpdateDepartmentDto,
+    actorUserId: string | null = null,
+  ): Promise<DepartmentDto> {
     const department = await this.departments.findById(id);
     if (!department) throw notFound('Department');
     if (input.name !== undefined && input.name !== department.name) {
@@ -78,7 +92,12 @@ export class DepartmentsService implements OnApplicationBootstrap {
     if (input.leadUserId !== undefined) department.leadUserId = input.leadUserId;
     if (input.autoAssign !== undefined) department.autoAssign = input.autoAssign;
     department.updatedAt = Date.now();
-    await this.departments.save(department, input.memberIds);
+    await this.departments.save(department, input.memberIds, {
+      ...departmentAudit('department.updated', department, actorUserId),
+      data: {
+        changed: Object.keys(input).filter((key) => input[key as keyof UpdateDepartmentDto] !== undefined),
+      },
+    });
     return this.get(id);
   }
 
@@ -86,14 +105,18 @@ export class DepartmentsService implements OnApplicationBootstrap {
    * Only a department no conversation belongs to can go: every conversation keeps exactly one
    * responsible department, and the figures per department stay whole. Rename it instead.
    */
-  async delete(id: string): Promise<void> {
-    if (!(await this.departments.findById(id))) throw notFound('Department');
+  async delete(id: string, actorUserId: string | null = null): Promise<void> {
+    const department = await this.departments.findById(id);
+    if (!department) throw notFound('Department');
     const conversations = await this.departments.conversationCount(id);
     if (conversations > 0)
       throw conflict(
         `${conversations} conversation(s) belong to this department; transfer them or rename the department instead`,
       );
-    await this.departments.delete(id);
+    await this.departments.delete(id, {
+      ...departmentAudit('department.deleted', department, actorUserId),
+      data: { name: department.name },
+    });
   }
 
   private async checkUsers(ids: string[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { MinRole } from '../../common/auth/auth.decorators.js';
+import { type AuthUser, CurrentUser, MinRole } from '../../common/auth/auth.decorators.js';
 import { IdParam } from '../../common/http/id-param.js';
 import { CreateUserDto, UpdateUserDto, type UserDto } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
@@ -25,12 +25,16 @@ export class UsersController {
   }
 
   @Post()
-  create(@Body() body: CreateUserDto): Promise<UserDto> {
-    return this.users.create(body);
+  create(@Body() body: CreateUserDto, @CurrentUser() actor: AuthUser): Promise<UserDto> {
+    return this.users.create(body, actor.id);
   }
 
   @Patch(':id')
-  update(@IdParam() id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
-    return this.users.update(id, body);
+  update(
+    @IdParam() id: string,
+    @Body() body: UpdateUserDto,
+    @CurrentUser() actor: AuthUser,
+  ): Promise<UserDto> {
+    return this.users.update(id, body, actor.id);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
+import { type AuditInput, writeAudit } from '../audit/audit-log.js';
 import { DepartmentEntity, DepartmentMemberEntity } from '../departments/department.entity.js';
 import { UserEntity } from './user.entity.js';
 
@@ -54,10 +55,14 @@ export class UsersRepository {
     return rows.map((row) => row.id);
   }
 
-  /** Saves the user and, when given, replaces their department memberships, in one transaction. */
-  async save(user: UserEntity, departmentIds?: string[]): Promise<UserEntity> {
+  /**
+   * Saves the user and, when given, replaces their department memberships and writes the audit
+   * entry, in one transaction.
+   */
+  async save(user: UserEntity, departmentIds?: string[], audit?: AuditInput): Promise<UserEntity> {
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.save(UserEntity, user);
+      if (audit) await writeAudit(manager, audit);
       if (departmentIds) {
         await manager.delete(DepartmentMemberEntity, { userId: user.id });
         if (departmentIds.length) {

@@ -21,6 +21,19 @@ export function toUserDto(user: UserEntity, departmentIds: string[]): UserDto {
   };
 }
 
+/** What an update changed, for the audit log: field names, and role and activity before and after. */
+function userChanges(
+  before: { role: UserEntity['role']; active: boolean },
+  after: UserEntity,
+  input: UpdateUserDto,
+): Record<string, unknown> {
+  return {
+    changed: Object.keys(input).filter((key) => input[key as keyof UpdateUserDto] !== undefined),
+    ...(before.role !== after.role ? { role: { from: before.role, to: after.role } } : {}),
+    ...(before.active !== after.active ? { active: { from: before.active, to: after.active } } : {}),
+  };
+}
+
 @Injectable()
 export class UsersService implements OnApplicationBootstrap {
   private readonly logger = new Logger(UsersService.name);
@@ -55,7 +68,7 @@ export class UsersService implements OnApplicationBootstrap {
     return (await this.list()).filter((user) => user.active);
   }
 
-  async create(input: CreateUserDto): Promise<UserDto> {
+  async create(input: CreateUserDto, actorUserId: string | null = null): Promise<UserDto> {
     const email = input.email.toLowerCase();
     if (await this.users.findByEmail(email)) throw conflict(`A user with the email ${email} exists already`);
     await this.checkDepartments(input.departmentIds);
@@ -71,13 +84,20 @@ export class UsersService implements OnApplicationBootstrap {
       createdAt: now,
       updatedAt: now,
     });
-    await this.users.save(user, input.departmentIds ?? []);
+    await this.users.save(user, input.departmentIds ?? [], {
+      actorUserId,
+      action: 'user.created',
+      entityType: 'user',
+      entityId: user.id,
+      data: { role: user.role, departmentIds: input.departmentIds ?? [] },
+    });
     return toUserDto(user, input.departmentIds ?? []);
   }
 
-  async update(id: string, input: UpdateUserDto): Promise<UserDto> {
+  async update(id: string, input: UpdateUserDto, actorUserId: string | null = null): Promise<UserDto> {
     const user = await this.users.findById(id);
     if (!user) throw notFound('User');
+    const before = { role: user.role, active: user.active };
     if (input.email && input.email.toLowerCase() !== user.email) {
       const email = input.email.toLowerCase();
       if (await this.users.findByEmail(email))
@@ -96,7 +116,13 @@ export class UsersService implements OnApplicationBootstrap {
       user.sessionsValidAfter = now;
     }
     user.updatedAt = now;
-    await this.users.save(user, input.departmentIds);
+    await this.users.save(user, input.departmentIds, {
+      actorUserId,
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: user.id,
+      data: userChanges(before, user, input),
+    });
     const departments = await this.users.departmentIdsByUser([id]);
     return toUserDto(user, departments.get(id) ?? []);
   }
