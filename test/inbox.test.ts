@@ -105,6 +105,17 @@ describe.each(TEST_DATABASES)('inbox on %s', (db) => {
     expect((await list(`assigneeId=${agent.id}&channel=webform`)).items.map((s) => s.id)).toEqual([id]);
   });
 
+  it("lists an agent's own departments with departmentId=mine, and nothing for an agent without one", async () => {
+    const id = await createConversation(t);
+    const { departmentId } = await detail(id);
+    const member = await createUser(t, 'agent', [departmentId]);
+    const mine = await list('departmentId=mine&limit=100', member.token);
+    expect(mine.items.map((s) => s.id)).toContain(id);
+    expect(mine.items.every((s) => s.departmentId === departmentId)).toBe(true);
+    expect((await list('departmentId=mine', agent.token)).items).toEqual([]);
+    await api(t).get('/api/conversations?departmentId=ours').expect(400);
+  });
+
   it('finds conversations by words in their subject or messages', async () => {
     const word = `Zauberwort${db}`;
     const inText = await createConversation(t, { text: `Mein Gutschein ${word} funktioniert nicht.` });

@@ -33,8 +33,8 @@ export class ConversationsController {
 
   @ApiOperation({ summary: 'Newest activity first; keyset pagination through nextCursor' })
   @Get()
-  list(@Query() query: ListConversationsDto): Promise<ConversationPageDto> {
-    return this.conversations.list(query);
+  list(@Query() query: ListConversationsDto, @CurrentUser() user: AuthUser): Promise<ConversationPageDto> {
+    return this.conversations.list(query, user);
   }
 
   @Get(':id')

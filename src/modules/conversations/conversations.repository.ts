@@ -17,6 +17,8 @@ export interface InboxFilters {
   status?: string[];
   channel?: string[];
   departmentId?: string;
+  /** Any of these departments (none given: nothing matches). */
+  departmentIds?: string[];
   assigneeId?: string;
   sentiment?: string[];
   topic?: string[];
@@ -49,6 +51,7 @@ export class ConversationsRepository {
    */
   async page(filters: InboxFilters, after: InboxCursor | null, limit: number): Promise<ConversationEntity[]> {
     const query = this.conversations.createQueryBuilder('c');
+    if (filters.departmentIds?.length === 0) return [];
     this.applyFilters(query, filters);
     const q = filters.q?.trim();
     const reference = q ? referenceIn(q) : null;
@@ -82,6 +85,8 @@ export class ConversationsRepository {
       if (value === 'none') query.andWhere(`c.${key} IS NULL`);
       else if (value) query.andWhere(`c.${key} = :${key}`, { [key]: value });
     }
+    if (filters.departmentIds?.length)
+      query.andWhere('c.departmentId IN (:...departmentIds)', { departmentIds: filters.departmentIds });
     if (filters.contactId) query.andWhere('c.contactId = :contactId', { contactId: filters.contactId });
   }
 

@@ -16,7 +16,7 @@ import {
   toMessageDto,
   toPromiseDto,
 } from './conversation.mapper.js';
-import { ConversationsRepository } from './conversations.repository.js';
+import { ConversationsRepository, type InboxFilters } from './conversations.repository.js';
 import type {
   ConversationDetailDto,
   ConversationPageDto,
@@ -51,16 +51,23 @@ export class ConversationsService {
     private readonly events: EventsService,
   ) {}
 
-  async list(query: ListConversationsDto): Promise<ConversationPageDto> {
+  async list(query: ListConversationsDto, user?: AuthUser): Promise<ConversationPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const rows = await this.conversations.page(query, after, limit + 1);
+    const rows = await this.conversations.page(await this.filtersOf(query, user), after, limit + 1);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: await this.summaries(page),
       nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
     };
+  }
+
+  /** "mine" stands for the departments the user belongs to (an agent's own work). */
+  private async filtersOf(query: ListConversationsDto, user?: AuthUser): Promise<InboxFilters> {
+    if (query.departmentId !== 'mine') return query;
+    const mine = user ? ((await this.users.departmentIdsByUser([user.id])).get(user.id) ?? []) : [];
+    return { ...query, departmentId: undefined, departmentIds: mine };
   }
 
   async detail(id: string): Promise<ConversationDetailDto> {

@@ -45,9 +45,11 @@ export class ListConversationsDto {
   @IsIn(CHANNELS, { each: true })
   channel?: string[];
 
-  @ApiPropertyOptional({ description: 'A department id, or "none"' })
+  @ApiPropertyOptional({
+    description: 'A department id, "none", or "mine" (the departments of the signed-in user)',
+  })
   @IsOptional()
-  @ValidateIf((o: ListConversationsDto) => uuidOrNone(o.departmentId))
+  @ValidateIf((o: ListConversationsDto) => uuidOrNone(o.departmentId) && o.departmentId !== 'mine')
   @IsUUID()
   departmentId?: string;
 
