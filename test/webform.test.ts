@@ -221,6 +221,10 @@ describe.each(TEST_DATABASES)('web form channel on %s', (db) => {
       expect(res.body.reference).toMatch(/^R-\d+$/);
       expect(res.body.statusUrl).toMatch(STATUS_URL);
       expect(await storedCounts(t)).toEqual(before);
+      // The decoy reference sits in the real sequence: the next real post comes right after it.
+      const real = await postForm(t, form.publicKey, { message: 'Wo bleibt meine Bestellung?' }).expect(201);
+      const number = (reference: string) => Number(reference.slice(2));
+      expect(number(real.body.reference)).toBe(number(res.body.reference) + 1);
       await request(t.http)
         .get(`/api/public/status/${tokenOf(res.body.statusUrl)}`)
         .expect(404);

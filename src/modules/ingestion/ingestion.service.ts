@@ -6,6 +6,7 @@ import type { ClassificationResult } from '../classification/classification.type
 import { BatchWriter } from './batch-writer.js';
 import { type NormalizedRemark, normalizeRemark } from './normalize.js';
 import type { IngestResult, RawRemark, RemarkOutcome } from './raw-remark.js';
+import { IngestionRepository } from './ingestion.repository.js';
 import { RemarkClassifier } from './remark-classifier.js';
 import { Semaphore } from './semaphore.js';
 
@@ -50,6 +51,7 @@ export class IngestionService {
   constructor(
     private readonly writer: BatchWriter,
     private readonly classifier: RemarkClassifier,
+    private readonly repository: IngestionRepository,
     dataSource: DataSource,
     metrics: MetricsService,
   ) {
@@ -83,6 +85,14 @@ export class IngestionService {
       ),
       outcomes,
     };
+  }
+
+  /**
+   * A reference taken from the sequence and never used: a decoy for bots (honeypot) that looks
+   * like the real ones around it. It leaves a gap, as a rolled-back batch does.
+   */
+  async reserveUnusedReference(): Promise<string> {
+    return `R-${await this.repository.reserveReferenceNumbers(1)}`;
   }
 
   /** Normalises and classifies a batch (classification may be wasted on duplicates; it is cheap). */

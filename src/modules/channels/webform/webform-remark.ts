@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { RawRemark } from '../../ingestion/raw-remark.js';
 import type { FormReplyChannel, FormSubmissionDto } from './dto/form-submission.dto.js';
 import type { WebformSettings } from './webform-settings.js';
@@ -17,11 +17,6 @@ export const PUBLIC_KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 /** The customer's status page (PUBLIC_URL is what customers reach us under). */
 export function statusPageUrl(publicUrl: string, token: string): string {
   return `${publicUrl}/status/${token}`;
-}
-
-/** What a bot that filled the honeypot gets: looks like a real answer, points nowhere. */
-export function decoyReference(): string {
-  return `R-${randomInt(1000, 100_000)}`;
 }
 
 /** The customer's choice, else email when they gave an address, else the status page. */

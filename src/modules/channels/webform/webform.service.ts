@@ -9,7 +9,6 @@ import { AcknowledgementService } from './acknowledgement.service.js';
 import type { FormAcceptedDto, FormSubmissionDto } from './dto/form-submission.dto.js';
 import {
   chooseReplyChannel,
-  decoyReference,
   decoyStatusToken,
   PUBLIC_KEY_PATTERN,
   statusPageUrl,
@@ -58,7 +57,8 @@ export class WebformService {
     if (input.website) {
       // A bot filled the field people never see: answer like a success, keep nothing.
       this.posts.inc({ outcome: 'honeypot' });
-      return { reference: decoyReference(), statusUrl: this.statusUrl(decoyStatusToken()) };
+      const reference = await this.ingestion.reserveUnusedReference();
+      return { reference, statusUrl: this.statusUrl(decoyStatusToken()) };
     }
     const settings = await this.withLiveDepartment(form.settings);
     const result = await this.ingestion.ingest([toFormRemark(form.connectorId, settings, input, origin)]);
