@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Icon, type IconName } from './components/Icon.js';
 import { Avatar, LanguageSwitch, ThemeSwitch } from './components/Visuals.js';
 import { useI18n, type MessageKey } from './i18n/index.js';
+import { usePopover } from './lib/hooks.js';
 import { Link, useLocation } from './lib/router.js';
 import { hasRole, useSession, useUser } from './lib/session.js';
 import type { Role } from './api/types.js';
+import { NotificationBell } from './notifications/NotificationBell.js';
 
 interface NavItem {
   to: string;
@@ -24,26 +26,12 @@ function UserMenu() {
   const user = useUser();
   const { signOut } = useSession();
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent | KeyboardEvent) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !ref.current?.contains(e.target as Node))
-        setOpen(false);
-    };
-    window.addEventListener('mousedown', close);
-    window.addEventListener('keydown', close);
-    return () => {
-      window.removeEventListener('mousedown', close);
-      window.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  const { open, setOpen, ref, toggle } = usePopover();
 
   return (
     <div ref={ref} style={{ position: 'relative' }}>
       <button
+        ref={toggle}
         type="button"
         className="rail-button"
         aria-expanded={open}
@@ -92,6 +80,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </Link>
         ))}
         <div className="rail-bottom">
+          <NotificationBell />
           <UserMenu />
         </div>
       </nav>

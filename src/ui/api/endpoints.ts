@@ -1,5 +1,7 @@
 import { http, type Query } from './client.js';
 import type {
+  AppNotification,
+  AuditEntry,
   Connector,
   ConnectorInput,
   ConversationDetail,
@@ -117,4 +119,17 @@ export const analyticsApi = {
 export const contactsApi = {
   exportData: (contactId: string) => http.get<unknown>(`/api/contacts/${id(contactId)}/export`),
   erase: (contactId: string) => http.delete(`/api/contacts/${id(contactId)}`),
+};
+
+export const notificationsApi = {
+  /** The signed-in user's own notifications, newest first. */
+  list: (query: { unread?: boolean; limit: number }) =>
+    http.get<unknown>('/api/notifications', query).then((body) => asList<AppNotification>(body)),
+  markRead: (notificationId: string) =>
+    http.patch<AppNotification>(`/api/notifications/${id(notificationId)}`, { read: true }),
+};
+
+export const auditApi = {
+  list: (query: { entityType?: string; limit: number }) =>
+    http.get<unknown>('/api/audit-log', query).then((body) => asList<AuditEntry>(body)),
 };

@@ -9,7 +9,7 @@ import {
   type SentimentLabel,
 } from '../../../config/defaults.js';
 
-// The taxonomy and the analytics payloads come straight from the server's own definitions.
+// The taxonomy and the analytics, notification and audit payloads come straight from the server's own definitions.
 export { CHANNELS, PRIORITIES, SENTIMENTS, TOPICS };
 export type { Channel, Priority, SentimentLabel };
 export type {
@@ -18,6 +18,8 @@ export type {
   ResponseTimeRowDto as ResponseTimeRow,
   TrendDayDto as TrendDay,
 } from '../../modules/analytics/dto/analytics.dto.js';
+export type { NotificationDto as AppNotification } from '../../modules/notifications/dto/notification.dto.js';
+export type { AuditEntryDto as AuditEntry } from '../../modules/audit/dto/audit-log.dto.js';
 
 export const ROLES = ['agent', 'manager', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

@@ -12,13 +12,24 @@ interface Props<T> {
   subtitle: string;
   newLabel?: string;
   onNew?: () => void;
+  /** Controls beside the title, e.g. a filter. */
+  tools?: ReactNode;
   state: ApiState<T[]>;
   empty: { icon: IconName; title: string; text: string };
   children: (items: T[]) => ReactNode;
 }
 
 /** The frame of every admin list: title, "New" button, loading, error in words, empty state. */
-export function AdminSection<T>({ title, subtitle, newLabel, onNew, state, empty, children }: Props<T>) {
+export function AdminSection<T>({
+  title,
+  subtitle,
+  newLabel,
+  onNew,
+  tools,
+  state,
+  empty,
+  children,
+}: Props<T>) {
   return (
     <section>
       <div className="page-header" style={{ marginBottom: 16 }}>
@@ -27,6 +38,7 @@ export function AdminSection<T>({ title, subtitle, newLabel, onNew, state, empty
           <p>{subtitle}</p>
         </div>
         <span className="spacer" />
+        {tools}
         {onNew ? (
           <Button variant="primary" icon="plus" onClick={onNew}>
             {newLabel}

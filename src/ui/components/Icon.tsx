@@ -48,6 +48,8 @@ const PATHS = {
   zap: 'M13 2L4 14h7l-1 8 9-12h-7z',
   menu: 'M4 6h16M4 12h16M4 18h16',
   panel: 'M3 4h18v16H3zM15 4v16',
+  bell: 'M6 10a6 6 0 0 1 12 0c0 5 2 7 2 7H4s2-2 2-7zM10 20a2 2 0 0 0 4 0',
+  shield: 'M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6zM9 12l2 2 4-4',
 } as const;
 
 export type IconName = keyof typeof PATHS;

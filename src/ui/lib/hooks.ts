@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** The current time, refreshed every `everyMs`, so ages and due times tick on screen. */
 export function useNow(everyMs = 30_000): number {
@@ -8,6 +8,47 @@ export function useNow(everyMs = 30_000): number {
     return () => window.clearInterval(timer);
   }, [everyMs]);
   return now;
+}
+
+/** Calls `refresh` every `everyMs` and whenever the window regains focus (tabs left open all day stay current). */
+export function useRefresh(refresh: () => unknown, everyMs: number): void {
+  useEffect(() => {
+    const run = () => void refresh();
+    const timer = window.setInterval(run, everyMs);
+    window.addEventListener('focus', run);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener('focus', run);
+    };
+  }, [refresh, everyMs]);
+}
+
+/**
+ * A popover anchored in `ref` and opened by the `toggle` button: a click outside or Escape closes
+ * it, and Escape hands focus back to the toggle so keyboard users keep their place.
+ */
+export function usePopover() {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onMouseDown = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      toggle.current?.focus();
+    };
+    window.addEventListener('mousedown', onMouseDown);
+    window.addEventListener('keydown', onKeyDown);
+    return () => {
+      window.removeEventListener('mousedown', onMouseDown);
+      window.removeEventListener('keydown', onKeyDown);
+    };
+  }, [open]);
+  return { open, setOpen, ref, toggle };
 }
 
 /** True when the key press happened while typing, where single-letter shortcuts must not fire. */

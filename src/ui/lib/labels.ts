@@ -20,11 +20,15 @@ export const SENTIMENT_TONE: Record<SentimentLabel, Tone> = {
   positive: 'success',
 };
 
+/** The text for a key built from server data (`topic.${id}`), or `fallback` when we have none for it. */
+export function labelOr(key: string, fallback: string, t: Translate): string {
+  const text = t(key as MessageKey);
+  return text === key ? fallback : text;
+}
+
 /** Topic ids come from the taxonomy, but a retrained model may add its own: show those as they are. */
 export function topicLabel(topic: string, t: Translate): string {
-  const key = `topic.${topic}` as MessageKey;
-  const text = t(key);
-  return text === key ? topic.replace(/_/g, ' ') : text;
+  return labelOr(`topic.${topic}`, topic.replace(/_/g, ' '), t);
 }
 
 export interface ReplyTarget {

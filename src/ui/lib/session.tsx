@@ -19,7 +19,7 @@ const SessionContext = createContext<Session | null>(null);
  * A hint (never the token, which stays in the httpOnly cookie) that this browser signed in, so a
  * fresh visitor sees the sign-in page at once instead of a failing session check.
  */
-const SIGNED_IN_HINT = 'resonanz.signedIn';
+export const SIGNED_IN_HINT = 'resonanz.signedIn';
 
 function hint(value: boolean | null): boolean {
   try {

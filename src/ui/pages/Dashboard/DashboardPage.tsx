@@ -30,6 +30,7 @@ export function DashboardPage() {
 
   const byChannel = useApi(() => analyticsApi.responseTimes('channel', from, to), key);
   const byDepartment = useApi(() => analyticsApi.responseTimes('department', from, to), key);
+  const byAssignee = useApi(() => analyticsApi.responseTimes('assignee', from, to), key);
   const overview = useApi(() => analyticsApi.overview(from, to), key);
   const sum = byChannel.data ? totals(byChannel.data.rows) : null;
   const o = overview.data;
@@ -108,6 +109,14 @@ export function DashboardPage() {
             rows={byDepartment.data?.rows}
             error={byDepartment.error}
             onRetry={() => void byDepartment.reload()}
+          />
+        </div>
+        <div style={{ marginTop: 16 }}>
+          <ResponseTimes
+            groupBy="assignee"
+            rows={byAssignee.data?.rows}
+            error={byAssignee.error}
+            onRetry={() => void byAssignee.reload()}
           />
         </div>
       </section>

@@ -3,17 +3,37 @@ import type { ResponseTimeRow } from '../../api/types.js';
 import { DataTable } from '../../components/AdminSection.js';
 import { Badge } from '../../components/Badge.js';
 import { EmptyState, ErrorMessage } from '../../components/Feedback.js';
-import { useI18n, type Translate } from '../../i18n/index.js';
+import { useI18n, type MessageKey, type Translate } from '../../i18n/index.js';
+import { useDirectory } from '../../lib/directory.js';
 import { formatDuration } from '../../lib/format.js';
 import { responseBars } from './analytics.js';
 import { ChartCard } from './ChartCard.js';
 import { useChartTheme } from './chartTheme.js';
 
-export type GroupBy = 'channel' | 'department';
+export type GroupBy = 'channel' | 'department' | 'assignee';
 
-function rowLabel(row: ResponseTimeRow, groupBy: GroupBy, t: Translate): string {
-  if (groupBy === 'channel') return row.key ? t(`channel.${row.key as 'email'}`) : '–';
-  return row.label ?? (row.key ? row.key.slice(0, 8) : t('dash.noDepartment'));
+const TEXT: Record<GroupBy, { title: MessageKey; column: MessageKey }> = {
+  channel: { title: 'dash.byChannel', column: 'field.channel' },
+  department: { title: 'dash.byDepartment', column: 'field.department' },
+  assignee: { title: 'dash.byAssignee', column: 'field.assignee' },
+};
+
+type Label = (row: ResponseTimeRow) => string;
+
+function rowLabel(
+  row: ResponseTimeRow,
+  groupBy: GroupBy,
+  t: Translate,
+  userName: (id: string) => string | null,
+): string {
+  switch (groupBy) {
+    case 'channel':
+      return row.key ? t(`channel.${row.key as 'email'}`) : '–';
+    case 'department':
+      return row.label ?? (row.key ? row.key.slice(0, 8) : t('dash.noDepartment'));
+    case 'assignee':
+      return row.key ? (userName(row.key) ?? row.label ?? row.key.slice(0, 8)) : t('dash.unassigned');
+  }
 }
 
 interface Props {
@@ -23,7 +43,7 @@ interface Props {
   onRetry: () => void;
 }
 
-function Table({ rows, groupBy }: { rows: ResponseTimeRow[]; groupBy: GroupBy }) {
+function Table({ rows, column, label }: { rows: ResponseTimeRow[]; column: string; label: Label }) {
   const { t, locale } = useI18n();
   return (
     <DataTable
@@ -31,7 +51,7 @@ function Table({ rows, groupBy }: { rows: ResponseTimeRow[]; groupBy: GroupBy })
       bare
       actions={false}
       columns={[
-        { label: groupBy === 'channel' ? t('field.channel') : t('field.department') },
+        { label: column },
         { label: t('dash.answered'), numeric: true },
         { label: t('dash.median'), numeric: true },
         { label: 'P90', numeric: true, title: t('dash.p90') },
@@ -41,7 +61,7 @@ function Table({ rows, groupBy }: { rows: ResponseTimeRow[]; groupBy: GroupBy })
     >
       {rows.map((row) => (
         <tr key={row.key ?? 'none'}>
-          <td>{rowLabel(row, groupBy, t)}</td>
+          <td>{label(row)}</td>
           <td className="num">
             {row.answered} <span className="faint">/ {row.conversations}</span>
           </td>
@@ -61,14 +81,16 @@ function Table({ rows, groupBy }: { rows: ResponseTimeRow[]; groupBy: GroupBy })
   );
 }
 
-/** First-response median and p90 per channel or department, as a chart and the same as a table. */
+/** First-response median and p90 per channel, department or agent, as a chart and the same as a table. */
 export function ResponseTimes({ groupBy, rows, error, onRetry }: Props) {
   const { t, locale } = useI18n();
+  const { userName } = useDirectory();
   const theme = useChartTheme();
-  const title = groupBy === 'channel' ? t('dash.byChannel') : t('dash.byDepartment');
-  const bars = rows ? responseBars(rows, (row) => rowLabel(row, groupBy, t)) : [];
-  // Department names are long: bars lie down so the names stay readable.
-  const horizontal = groupBy === 'department';
+  const title = t(TEXT[groupBy].title);
+  const label: Label = (row) => rowLabel(row, groupBy, t, userName);
+  const bars = rows ? responseBars(rows, label) : [];
+  // Department and people's names are long: bars lie down so the names stay readable.
+  const horizontal = groupBy !== 'channel';
   const tick = { fill: theme.text, fontSize: 12 };
   const hours = (v: unknown) => (typeof v === 'number' ? formatDuration(v * 3600, locale) : '–');
   const radius: [number, number, number, number] = horizontal ? [0, 4, 4, 0] : [4, 4, 0, 0];
@@ -92,7 +114,7 @@ export function ResponseTimes({ groupBy, rows, error, onRetry }: Props) {
       note={t('dash.firstResponseHours')}
       height={horizontal ? Math.max(220, bars.length * 46 + 60) : undefined}
       state={state}
-      after={rows ? <Table rows={rows} groupBy={groupBy} /> : null}
+      after={rows ? <Table rows={rows} column={t(TEXT[groupBy].column)} label={label} /> : null}
     >
       <BarChart
         data={bars}

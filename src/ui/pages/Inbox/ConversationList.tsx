@@ -89,7 +89,7 @@ export function ConversationList({
       {hasMore ? (
         <div className="list-footer">
           <Button size="sm" busy={loadingMore} onClick={onLoadMore}>
-            {t('inbox.loadMore')}
+            {t('common.loadMore')}
           </Button>
         </div>
       ) : null}

@@ -4,6 +4,7 @@ import { Icon, type IconName } from '../../components/Icon.js';
 import { useT, type MessageKey } from '../../i18n/index.js';
 import { Link, navigate } from '../../lib/router.js';
 import { hasRole, useUser } from '../../lib/session.js';
+import { AuditLog } from './AuditLog.js';
 import { Departments } from './Departments.js';
 import { Preferences } from './Preferences.js';
 import { RoutingRules } from './RoutingRules.js';
@@ -15,6 +16,7 @@ const SECTIONS: { id: string; label: MessageKey; icon: IconName; role: Role }[] 
   { id: 'users', label: 'settings.users', icon: 'users', role: 'admin' },
   { id: 'routing', label: 'settings.routing', icon: 'route', role: 'manager' },
   { id: 'sla', label: 'settings.sla', icon: 'clock', role: 'admin' },
+  { id: 'audit', label: 'settings.audit', icon: 'shield', role: 'admin' },
   { id: 'preferences', label: 'settings.preferences', icon: 'globe', role: 'agent' },
 ];
 
@@ -28,6 +30,8 @@ function Section({ id }: { id: string }) {
       return <RoutingRules />;
     case 'sla':
       return <SlaPolicies />;
+    case 'audit':
+      return <AuditLog />;
     default:
       return <Preferences />;
   }
