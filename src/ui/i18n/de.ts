@@ -123,6 +123,7 @@ export const de: Record<MessageKey, string> = {
   'inbox.views': 'Ansichten',
   'inbox.viewTodo': 'Offene Vorgänge',
   'inbox.viewAll': 'Alle Vorgänge',
+  'inbox.viewMyDepartments': 'Meine Abteilungen',
   'inbox.viewMine': 'Mir zugewiesen',
   'inbox.viewUnassigned': 'Nicht zugewiesen',
   'inbox.viewNew': 'Neu',

@@ -119,6 +119,7 @@ export const en = {
   'inbox.views': 'Views',
   'inbox.viewTodo': 'Open work',
   'inbox.viewAll': 'All conversations',
+  'inbox.viewMyDepartments': 'My departments',
   'inbox.viewMine': 'Assigned to me',
   'inbox.viewUnassigned': 'Unassigned',
   'inbox.viewNew': 'New',

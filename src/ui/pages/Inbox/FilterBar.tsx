@@ -9,6 +9,9 @@ import { topicLabel } from '../../lib/labels.js';
 import { useUser } from '../../lib/session.js';
 import { activeFilterCount, withFilter, type FilterKey, type Filters } from './filters.js';
 
+/** Everything not yet resolved: what a team works through. */
+const OPEN_WORK = 'new,open,pending';
+
 interface View {
   id: string;
   label: string;
@@ -35,7 +38,13 @@ export function FilterBar({ filters, onChange, searchRef, onClose }: FilterBarPr
   const set = (key: FilterKey) => (value: string) => onChange(withFilter(filters, key, value));
 
   const views: View[] = [
-    { id: 'todo', label: t('inbox.viewTodo'), icon: 'inbox', filters: { status: 'new,open,pending' } },
+    { id: 'todo', label: t('inbox.viewTodo'), icon: 'inbox', filters: { status: OPEN_WORK } },
+    {
+      id: 'teams',
+      label: t('inbox.viewMyDepartments'),
+      icon: 'users',
+      filters: { status: OPEN_WORK, departmentId: 'mine' },
+    },
     { id: 'all', label: t('inbox.viewAll'), icon: 'menu', filters: {} },
     { id: 'mine', label: t('inbox.viewMine'), icon: 'user', filters: { assigneeId: me.id } },
     { id: 'unassigned', label: t('inbox.viewUnassigned'), icon: 'users', filters: { assigneeId: 'none' } },
@@ -107,7 +116,10 @@ export function FilterBar({ filters, onChange, searchRef, onClose }: FilterBarPr
         value={filters.status ?? ''}
         onChange={set('status')}
         placeholder={t('common.all')}
-        options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        options={[
+          { value: OPEN_WORK, label: t('inbox.viewTodo') },
+          ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+        ]}
       />
       <SelectField
         small
@@ -123,7 +135,10 @@ export function FilterBar({ filters, onChange, searchRef, onClose }: FilterBarPr
         value={filters.departmentId ?? ''}
         onChange={set('departmentId')}
         placeholder={t('common.all')}
-        options={departments.map((d) => ({ value: d.id, label: d.name }))}
+        options={[
+          { value: 'mine', label: t('inbox.viewMyDepartments') },
+          ...departments.map((d) => ({ value: d.id, label: d.name })),
+        ]}
       />
       <SelectField
         small
