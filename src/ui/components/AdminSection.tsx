@@ -169,32 +169,37 @@ export function useConfirmDelete<T>({
   dialog: ReactNode;
 } {
   const t = useT();
-  const m = useMutation();
+  const m = useMutation({ inline: true });
   const [item, setItem] = useState<T | null>(null);
+  const ask = (target: T | null) => {
+    m.clearError();
+    setItem(target);
+  };
   const confirm = (target: T) =>
     void m
       .run(() => remove(target), done ? done(target) : t('common.deletedNamed', { name: name(target) }))
       .then((ok) => {
         if (!ok) return;
-        setItem(null);
+        ask(null);
         onRemoved();
       });
   const dialog =
     item === null ? null : (
       <Dialog
         title={title}
-        onClose={() => setItem(null)}
+        onClose={() => ask(null)}
         footer={
           <>
-            <Button onClick={() => setItem(null)}>{t('common.cancel')}</Button>
+            <Button onClick={() => ask(null)}>{t('common.cancel')}</Button>
             <Button variant="danger" icon="trash" busy={m.busy} onClick={() => confirm(item)}>
               {confirmLabel ?? t('common.delete')}
             </Button>
           </>
         }
       >
+        {m.error ? <ErrorMessage error={m.error} /> : null}
         <p>{text(item)}</p>
       </Dialog>
     );
-  return { ask: setItem, dialog };
+  return { ask, dialog };
 }

@@ -1,18 +1,24 @@
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type FormEvent, type ReactNode, type Ref } from 'react';
 import { useT } from '../i18n/index.js';
+import { isSubmitShortcut } from '../lib/hooks.js';
 import { Button } from './Button.js';
 
 interface DialogProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
-  /** When given, the dialog is a form: Enter submits, the primary button says `submitLabel`. */
+  /**
+   * When given, the dialog is a form: Enter submits (Ctrl/Cmd+Enter also from a text area), the
+   * primary button says `submitLabel`.
+   */
   onSubmit?: () => void;
   submitLabel?: string;
   submitting?: boolean;
   submitDisabled?: boolean;
   wide?: boolean;
   footer?: ReactNode;
+  /** The scrolling body, e.g. to bring a field the server objected to into view. */
+  bodyRef?: Ref<HTMLDivElement>;
 }
 
 /** Open dialogs, innermost last: Escape closes only that one. */
@@ -31,10 +37,12 @@ export function Dialog({
   submitDisabled,
   wide,
   footer,
+  bodyRef,
 }: DialogProps) {
   const t = useT();
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
+  const form = useRef<HTMLFormElement>(null);
 
   const closeRef = useRef(onClose);
   useEffect(() => {
@@ -64,6 +72,12 @@ export function Dialog({
   }, []);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
+    if (onSubmit && isSubmitShortcut(e)) {
+      e.preventDefault();
+      // As the primary button would: not while it is disabled, and only when the form is valid.
+      if (!submitDisabled && !submitting) form.current?.requestSubmit();
+      return;
+    }
     if (e.key !== 'Tab' || !ref.current) return;
     const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
       (el) => !el.hasAttribute('disabled'),
@@ -91,7 +105,9 @@ export function Dialog({
         <span className="spacer" />
         <Button variant="ghost" size="sm" icon="x" onClick={onClose} aria-label={t('common.close')} />
       </div>
-      <div className="dialog-body">{children}</div>
+      <div ref={bodyRef} className="dialog-body">
+        {children}
+      </div>
       <div className="dialog-footer">
         {footer ?? (
           <>
@@ -119,7 +135,7 @@ export function Dialog({
         onKeyDown={onKeyDown}
       >
         {onSubmit ? (
-          <form onSubmit={submit} style={{ display: 'contents' }}>
+          <form ref={form} onSubmit={submit} style={{ display: 'contents' }}>
             {content}
           </form>
         ) : (

@@ -9,15 +9,24 @@ import {
 interface FieldShell {
   label: string;
   hint?: ReactNode;
+  /** What is wrong with the value: shown below the control, which is marked invalid and described by it. */
+  error?: string;
   className?: string;
   /** Hide the label visually (it still names the control for screen readers and tests). */
   hideLabel?: boolean;
+}
+
+/** The control's ARIA link to its error and hint (the ids Shell gives them). */
+function described(id: string, { hint, error }: Pick<FieldShell, 'hint' | 'error'>) {
+  const ids = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+  return { 'aria-invalid': error ? true : undefined, 'aria-describedby': ids || undefined };
 }
 
 function Shell({
   id,
   label,
   hint,
+  error,
   className,
   hideLabel,
   children,
@@ -28,7 +37,16 @@ function Shell({
         {label}
       </label>
       {children}
-      {hint ? <span className="field-hint">{hint}</span> : null}
+      {error ? (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      ) : null}
+      {hint ? (
+        <span id={`${id}-hint`} className="field-hint">
+          {hint}
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -36,14 +54,16 @@ function Shell({
 export function TextField({
   label,
   hint,
+  error,
   className,
   hideLabel,
   ...input
 }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
-  const id = useId();
+  const ownId = useId();
+  const id = input.id ?? ownId;
   return (
-    <Shell id={input.id ?? id} label={label} hint={hint} className={className} hideLabel={hideLabel}>
-      <input id={input.id ?? id} className="input" {...input} />
+    <Shell id={id} label={label} hint={hint} error={error} className={className} hideLabel={hideLabel}>
+      <input id={id} className="input" {...described(id, { hint, error })} {...input} />
     </Shell>
   );
 }
@@ -51,14 +71,16 @@ export function TextField({
 export function TextAreaField({
   label,
   hint,
+  error,
   className,
   hideLabel,
   ...area
 }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = useId();
+  const ownId = useId();
+  const id = area.id ?? ownId;
   return (
-    <Shell id={area.id ?? id} label={label} hint={hint} className={className} hideLabel={hideLabel}>
-      <textarea id={area.id ?? id} className="textarea" {...area} />
+    <Shell id={id} label={label} hint={hint} error={error} className={className} hideLabel={hideLabel}>
+      <textarea id={id} className="textarea" {...described(id, { hint, error })} {...area} />
     </Shell>
   );
 }
@@ -93,11 +115,19 @@ export function Select({ options, onChange, placeholder, small, className, ...re
   );
 }
 
-export function SelectField({ label, hint, className, hideLabel, ...select }: FieldShell & SelectProps) {
-  const id = useId();
+export function SelectField({
+  label,
+  hint,
+  error,
+  className,
+  hideLabel,
+  ...select
+}: FieldShell & SelectProps) {
+  const ownId = useId();
+  const id = select.id ?? ownId;
   return (
-    <Shell id={select.id ?? id} label={label} hint={hint} className={className} hideLabel={hideLabel}>
-      <Select id={select.id ?? id} {...select} />
+    <Shell id={id} label={label} hint={hint} error={error} className={className} hideLabel={hideLabel}>
+      <Select id={id} {...described(id, { hint, error })} {...select} />
     </Shell>
   );
 }

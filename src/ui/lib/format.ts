@@ -4,18 +4,23 @@ const MINUTE = 60;
 const HOUR = 3600;
 const DAY = 86400;
 
-export function formatDateTime(iso: string | null | undefined, locale: string): string {
+function formatWith(iso: string | null | undefined, locale: string, options: Intl.DateTimeFormatOptions) {
   if (!iso) return '–';
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '–';
-  return date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime()) ? '–' : date.toLocaleString(locale, options);
+}
+
+export function formatDateTime(iso: string | null | undefined, locale: string): string {
+  return formatWith(iso, locale, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** "12 Jan, 14:00": day and time without the year, for narrow places (give the full one as a tooltip). */
+export function formatShortDateTime(iso: string, locale: string): string {
+  return formatWith(iso, locale, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }
 
 export function formatDate(iso: string, locale: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? '–'
-    : date.toLocaleDateString(locale, { day: 'numeric', month: 'short' });
+  return formatWith(iso, locale, { day: 'numeric', month: 'short' });
 }
 
 /** "3 hr. ago", "vor 2 Tagen" — how long ago something happened, in the largest sensible unit. */

@@ -58,6 +58,11 @@ export function isTyping(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
 }
 
+/** Ctrl+Enter (Cmd+Enter on a Mac): sends what was typed, in the reply box and in dialogs. */
+export function isSubmitShortcut(e: { key: string; ctrlKey: boolean; metaKey: boolean }): boolean {
+  return e.key === 'Enter' && (e.ctrlKey || e.metaKey);
+}
+
 export type ShortcutMap = Record<string, (e: KeyboardEvent) => void>;
 
 /**

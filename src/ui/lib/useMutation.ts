@@ -4,10 +4,11 @@ import { useT } from '../i18n/index.js';
 import { describeError } from './errors.js';
 
 /**
- * Runs a change against the API with a busy flag; the error stays available for the form to show
- * in words, and a success message goes to a toast.
+ * Runs a change against the API with a busy flag; a success message goes to a toast. The error
+ * stays available as `error`: a form that shows it (a dialog) passes `inline`, so a failure is said
+ * there once; without it, the failure goes to a toast as well.
  */
-export function useMutation() {
+export function useMutation({ inline = false }: { inline?: boolean } = {}) {
   const t = useT();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
@@ -22,13 +23,13 @@ export function useMutation() {
         return true;
       } catch (err) {
         setError(err);
-        toast(describeError(err, t), 'error');
+        if (!inline) toast(describeError(err, t), 'error');
         return false;
       } finally {
         setBusy(false);
       }
     },
-    [toast, t],
+    [toast, t, inline],
   );
   return { busy, error, run, clearError: () => setError(null) };
 }

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../api/client.js';
 import { connectorsApi } from '../../api/endpoints.js';
 import type { Connector, ConnectorKind } from '../../api/types.js';
 import { Button } from '../../components/Button.js';
@@ -12,6 +13,8 @@ import {
   formToSettings,
   MASK,
   missingFields,
+  NAME_FIELD,
+  placeServerMessages,
   settingsToForm,
   type FieldSpec,
   type FormValues,
@@ -32,6 +35,7 @@ function FieldInput({
   value,
   onChange,
   stored,
+  error,
   emailConnectors,
 }: {
   field: FieldSpec;
@@ -39,6 +43,8 @@ function FieldInput({
   onChange: (v: string | boolean) => void;
   /** A secret is stored on the server (shown masked); leaving the field empty keeps it. */
   stored: boolean;
+  /** The server's objection to this value. */
+  error?: string;
   emailConnectors: Connector[];
 }) {
   const t = useT();
@@ -53,6 +59,7 @@ function FieldInput({
         <TextAreaField
           label={label}
           hint={hint}
+          error={error}
           value={String(value)}
           onChange={(e) => onChange(e.target.value)}
           placeholder={field.placeholder}
@@ -67,6 +74,7 @@ function FieldInput({
         <SelectField
           label={label}
           hint={hint}
+          error={error}
           value={String(value)}
           onChange={onChange}
           placeholder={field.type === 'department' ? t('conn.byRouting') : t('conn.globalSmtp')}
@@ -80,6 +88,7 @@ function FieldInput({
         <TextField
           label={label}
           hint={hint ?? (stored ? t('conn.secretKept') : undefined)}
+          error={error}
           type="password"
           autoComplete="new-password"
           value={value === MASK ? '' : String(value)}
@@ -95,6 +104,7 @@ function FieldInput({
         <TextField
           label={label}
           hint={hint}
+          error={error}
           type={field.type}
           value={String(value)}
           placeholder={field.placeholder}
@@ -115,15 +125,38 @@ export function ConnectorDialog({ kind, connector, emailConnectors, onClose, onS
   const [values, setValues] = useState<FormValues>(() => settingsToForm(kind, connector?.settings));
   const [stored, setStored] = useState<FormValues>(values);
   const [busy, setBusy] = useState<'save' | 'test' | null>(null);
+  /** What went wrong that names no field; objections to single fields are in `invalid`. */
   const [error, setError] = useState<unknown>(null);
+  const [invalid, setInvalid] = useState<Record<string, string>>({});
+  const [failures, setFailures] = useState(0);
+  const body = useRef<HTMLDivElement>(null);
   const [test, setTest] = useState<TestOutcome | null>(null);
   const editing = current !== null;
   const missing = missingFields(kind, values, editing);
   const fields = CONNECTOR_FIELDS[kind];
   const groups: (MessageKey | undefined)[] = [...new Set(fields.map((f) => f.group))];
 
+  // After a refused save, show where: the first field the server objected to, else the message on top.
+  useEffect(() => {
+    if (failures === 0) return;
+    const field = body.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const target = field ?? body.current?.querySelector<HTMLElement>('[role="alert"]');
+    target?.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
+    field?.focus({ preventScroll: true });
+  }, [failures]);
+
+  const fail = (err: unknown) => {
+    const placed =
+      err instanceof ApiError && err.status === 400 ? placeServerMessages(kind, err.messages) : null;
+    const general = placed?.general ?? [];
+    setInvalid(placed?.fields ?? {});
+    setError(placed ? (general.length ? new ApiError(400, general.join(' · '), general) : null) : err);
+    setFailures((n) => n + 1);
+  };
+
   const save = async (): Promise<Connector | null> => {
     setError(null);
+    setInvalid({});
     try {
       const settings = formToSettings(kind, values, editing);
       const saved = current
@@ -135,7 +168,7 @@ export function ConnectorDialog({ kind, connector, emailConnectors, onClose, onS
       setStored(fresh);
       return saved;
     } catch (err) {
-      setError(err);
+      fail(err);
       return null;
     }
   };
@@ -161,15 +194,19 @@ export function ConnectorDialog({ kind, connector, emailConnectors, onClose, onS
     setBusy(null);
   };
 
-  const set = (key: string) => (value: string | boolean) => setValues((v) => ({ ...v, [key]: value }));
-  const title = editing
-    ? t('conn.editTitle', { name: current.name })
-    : t('conn.newTitle', { kind: t(`connKind.${kind}`) });
+  // Changing a value the server objected to takes the objection away.
+  const clearInvalid = (key: string) => setInvalid(({ [key]: _fixed, ...rest }) => rest);
+  const set = (key: string) => (value: string | boolean) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    clearInvalid(key);
+  };
+  const title = editing ? t('conn.editTitle', { name: current.name }) : t(`connKind.${kind}New`);
   return (
     <Dialog
       wide
       title={title}
       onClose={onClose}
+      bodyRef={body}
       onSubmit={() => void submit()}
       submitting={busy === 'save'}
       submitDisabled={!name.trim() || missing.length > 0 || busy !== null}
@@ -179,8 +216,12 @@ export function ConnectorDialog({ kind, connector, emailConnectors, onClose, onS
       <div className="form-grid">
         <TextField
           label={t('conn.name') + ' *'}
+          error={invalid[NAME_FIELD]}
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => {
+            setName(e.target.value);
+            clearInvalid(NAME_FIELD);
+          }}
           placeholder={t(`connKind.${kind}Example`)}
           required
         />
@@ -200,6 +241,7 @@ export function ConnectorDialog({ kind, connector, emailConnectors, onClose, onS
                   value={values[f.key] ?? ''}
                   onChange={set(f.key)}
                   stored={stored[f.key] === MASK}
+                  error={invalid[f.key]}
                   emailConnectors={emailConnectors.filter((c) => c.id !== current?.id)}
                 />
               ))}

@@ -75,6 +75,19 @@ function StateBadge({ connector }: { connector: Connector }) {
   );
 }
 
+/** When the connector last pulled, and whether that pull failed (the error as its description). */
+function LastSync({ status, now }: { status: Connector['status']; now: number }) {
+  const { t, locale } = useI18n();
+  if (!status.lastSyncAt) return <span className="faint">{t('conn.never')}</span>;
+  const ago = formatAgo(status.lastSyncAt, now, locale);
+  if (status.state !== 'error') return <>{ago}</>;
+  return (
+    <span className="error-text" title={status.lastError ?? undefined}>
+      {t('conn.syncFailedAgo', { ago })}
+    </span>
+  );
+}
+
 export function ConnectorsPage() {
   const { t, locale } = useI18n();
   const toast = useToast();
@@ -182,11 +195,7 @@ export function ConnectorsPage() {
                 ) : null}
               </td>
               <td className="nowrap">
-                {c.status.lastSyncAt ? (
-                  formatAgo(c.status.lastSyncAt, now, locale)
-                ) : (
-                  <span className="faint">{t('conn.never')}</span>
-                )}
+                <LastSync status={c.status} now={now} />
               </td>
               <td className="num">{c.status.ingestedTotal.toLocaleString(locale)}</td>
               <td>
@@ -256,6 +265,11 @@ export function ConnectorsPage() {
           title={t('conn.snippetTitle', { name: snippetOf.name })}
           onClose={() => setSnippetOf(null)}
           wide
+          footer={
+            <Button variant="primary" onClick={() => setSnippetOf(null)}>
+              {t('common.done')}
+            </Button>
+          }
         >
           <Snippet connector={snippetOf} />
         </Dialog>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formToSettings, MASK, missingFields, settingsToForm } from './connectorForm.js';
+import { formToSettings, MASK, missingFields, placeServerMessages, settingsToForm } from './connectorForm.js';
 
 describe('connector settings form', () => {
   it('fills defaults for a new email connector and reports the required fields still empty', () => {
@@ -82,5 +82,32 @@ describe('connector settings form', () => {
       pollIntervalSeconds: null,
       replyWebhookUrl: null,
     });
+  });
+
+  it('places server messages at the fields they name, and keeps the rest for the top', () => {
+    expect(
+      placeServerMessages('webform', [
+        'settings.allowedOrigins.2 must be an origin like https://shop.example (no path)',
+        'settings.allowedOrigins may list at most 20 origins',
+        'name must be at most 200 characters',
+        'settings.defaultDepartmentId must be an id (UUID)',
+        'settings.colour is not a webform setting',
+        'Connector limit reached',
+      ]),
+    ).toEqual({
+      fields: {
+        allowedOrigins: 'Must be an origin like https://shop.example (no path) · May list at most 20 origins',
+        name: 'Must be at most 200 characters',
+        defaultDepartmentId: 'Must be an id (UUID)',
+      },
+      general: ['settings.colour is not a webform setting', 'Connector limit reached'],
+    });
+    // A check box has no place for a message; neither has a group ("settings.imap").
+    expect(
+      placeServerMessages('email', [
+        'settings.imap.secure must be true or false',
+        'settings.imap must be an object',
+      ]).general,
+    ).toEqual(['settings.imap.secure must be true or false', 'settings.imap must be an object']);
   });
 });

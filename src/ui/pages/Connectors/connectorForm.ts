@@ -205,3 +205,37 @@ export function missingFields(kind: ConnectorKind, values: FormValues, editing: 
     })
     .map((f) => f.key);
 }
+
+/** The connector's own name input, which server messages name as "name …". */
+export const NAME_FIELD = 'name';
+
+export interface ServerProblems {
+  /** Messages per form field (by key), without the API path: "must be an integer of at least 10". */
+  fields: Record<string, string>;
+  /** Messages that name no field of the form, as the server said them. */
+  general: string[];
+}
+
+/**
+ * Places the server's validation messages ("settings.imap.port must be …") at the form fields they
+ * name; a path below a field ("settings.allowedOrigins.2 …") belongs to that field.
+ */
+export function placeServerMessages(kind: ConnectorKind, messages: string[]): ServerProblems {
+  const keys = [
+    NAME_FIELD,
+    ...CONNECTOR_FIELDS[kind].filter((f) => f.type !== 'checkbox').map((f) => `settings.${f.key}`),
+  ];
+  const problems: ServerProblems = { fields: {}, general: [] };
+  for (const message of messages) {
+    const [, path, rest] = /^([\w.]+)\s+(.+)$/s.exec(message) ?? [];
+    const key = path && keys.find((k) => path === k || path.startsWith(`${k}.`));
+    if (!key) {
+      problems.general.push(message);
+      continue;
+    }
+    const field = key.replace(/^settings\./, '');
+    const text = rest.charAt(0).toUpperCase() + rest.slice(1);
+    problems.fields[field] = problems.fields[field] ? `${problems.fields[field]} · ${text}` : text;
+  }
+  return problems;
+}

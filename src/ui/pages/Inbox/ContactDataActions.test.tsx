@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mockFetch, renderUi } from '../../test-utils.js';
 import { ContactDataActions } from './ContactDataActions.js';
@@ -42,7 +42,10 @@ describe('ContactDataActions', () => {
     renderUi(<ContactDataActions contactId="p1" onErased={onErased} />);
     fireEvent.click(screen.getByRole('button', { name: 'Erase personal data' }));
     fireEvent.click(screen.getByRole('button', { name: 'Erase for good' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/not found|no longer/i));
+    const dialog = screen.getByRole('dialog');
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/not found|no longer/i);
+    // Said once, in the dialog: not again in a toast.
+    expect(screen.getByRole('status').textContent).toBe('');
     expect(onErased).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Erase for good' })).toBeTruthy();
   });

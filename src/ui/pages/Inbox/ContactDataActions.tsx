@@ -33,7 +33,7 @@ export function ContactDataActions({ contactId, onErased }: { contactId: string;
     );
   return (
     <div className="row" style={{ gap: 8, flexWrap: 'wrap' }}>
-      <Button size="sm" icon="copy" busy={exporting.busy} onClick={exportData}>
+      <Button size="sm" icon="download" busy={exporting.busy} onClick={exportData}>
         {t('customer.export')}
       </Button>
       <Button size="sm" variant="danger" icon="trash" onClick={() => erasure.ask(contactId)}>

@@ -10,7 +10,7 @@ import { Button } from '../../components/Button.js';
 import { SelectField } from '../../components/Field.js';
 import { useI18n } from '../../i18n/index.js';
 import { useDirectory } from '../../lib/directory.js';
-import { formatDateTime, formatDuration } from '../../lib/format.js';
+import { formatDateTime, formatDuration, formatShortDateTime } from '../../lib/format.js';
 import { topicLabel } from '../../lib/labels.js';
 
 export function promiseState(p: CustomerPromise, now: number): 'open' | 'kept' | 'broken' {
@@ -52,11 +52,13 @@ function Promises({
           return (
             <div key={p.id} className={`promise ${state === 'broken' ? 'is-broken' : ''}`}>
               <span>{p.description}</span>
-              <div className="row" style={{ fontSize: 12 }}>
+              <div className="row-wrap" style={{ fontSize: 12 }}>
                 <Badge tone={state === 'kept' ? 'success' : state === 'broken' ? 'danger' : 'info'}>
                   {t(`promise.${state}`)}
                 </Badge>
-                <span className="faint">{formatDateTime(p.dueAt, locale)}</span>
+                <span className="faint nowrap" title={formatDateTime(p.dueAt, locale)}>
+                  {formatShortDateTime(p.dueAt, locale)}
+                </span>
                 <span className="spacer" />
                 {state !== 'kept' ? (
                   <Button size="sm" variant="ghost" icon="check" disabled={busy} onClick={() => onKeep(p)}>

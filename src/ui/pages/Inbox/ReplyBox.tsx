@@ -5,6 +5,7 @@ import { Button } from '../../components/Button.js';
 import { ErrorMessage } from '../../components/Feedback.js';
 import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/index.js';
+import { isSubmitShortcut } from '../../lib/hooks.js';
 import { replyTarget } from '../../lib/labels.js';
 
 export const REPLY_FIELD_ID = 'reply-text';
@@ -58,7 +59,7 @@ export function ReplyBox({ conv, onSent }: ReplyBoxProps) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    if (isSubmitShortcut(e)) {
       e.preventDefault();
       void send();
     }

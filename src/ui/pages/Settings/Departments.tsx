@@ -29,7 +29,7 @@ function DepartmentDialog({
   const [leadUserId, setLead] = useState(department?.leadUserId ?? '');
   const [memberIds, setMembers] = useState<string[]>(department?.memberIds ?? []);
   const [autoAssign, setAutoAssign] = useState(department?.autoAssign ?? false);
-  const m = useMutation();
+  const m = useMutation({ inline: true });
   const save = () => {
     const body = {
       name: name.trim(),

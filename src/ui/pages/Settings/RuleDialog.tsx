@@ -87,7 +87,7 @@ export function RuleDialog({
   const { departments, users } = useDirectory();
   const [form, setForm] = useState<Form>(() => toForm(rule));
   const [enabled, setEnabled] = useState(rule?.enabled ?? true);
-  const m = useMutation();
+  const m = useMutation({ inline: true });
   const set = (key: keyof Form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const input = toRuleInput(form, enabled);
   const hasAction = Object.keys(input.actions).length > 0;

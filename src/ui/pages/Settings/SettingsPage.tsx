@@ -20,6 +20,13 @@ const SECTIONS: { id: string; label: MessageKey; icon: IconName; role: Role }[] 
   { id: 'preferences', label: 'settings.preferences', icon: 'globe', role: 'agent' },
 ];
 
+/** What the page holds for each role: agents only have their own preferences. */
+const SUBTITLE: Record<Role, MessageKey> = {
+  admin: 'settings.subtitle',
+  manager: 'settings.subtitleManager',
+  agent: 'settings.subtitleAgent',
+};
+
 function Section({ id }: { id: string }) {
   switch (id) {
     case 'departments':
@@ -51,7 +58,7 @@ export function SettingsPage({ section }: { section: string | null }) {
       <div className="page-header">
         <div>
           <h1>{t('nav.settings')}</h1>
-          <p>{t('settings.subtitle')}</p>
+          <p>{t(SUBTITLE[user.role])}</p>
         </div>
       </div>
       <div className="settings-layout">

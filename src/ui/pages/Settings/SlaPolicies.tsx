@@ -35,7 +35,7 @@ function PolicyDialog({
   const [priority, setPriority] = useState<string>(policy?.priority ?? '');
   const [first, setFirst] = useState(secondsToHours(policy?.firstResponseSeconds));
   const [resolution, setResolution] = useState(secondsToHours(policy?.resolutionSeconds));
-  const m = useMutation();
+  const m = useMutation({ inline: true });
   const firstSeconds = hoursToSeconds(first);
   const save = () => {
     if (!firstSeconds) return;

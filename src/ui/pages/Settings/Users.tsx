@@ -31,7 +31,7 @@ function UserDialog({
   const [password, setPassword] = useState('');
   const [active, setActive] = useState(user?.active ?? true);
   const [departmentIds, setDepartments] = useState<string[]>(user?.departmentIds ?? []);
-  const m = useMutation();
+  const m = useMutation({ inline: true });
   const passwordOk = user
     ? password === '' || password.length >= MIN_PASSWORD
     : password.length >= MIN_PASSWORD;
