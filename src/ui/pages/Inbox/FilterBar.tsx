@@ -42,7 +42,7 @@ export function FilterBar({ filters, onChange, searchRef, onClose }: FilterBarPr
     {
       id: 'teams',
       label: t('inbox.viewMyDepartments'),
-      icon: 'users',
+      icon: 'building',
       filters: { status: OPEN_WORK, departmentId: 'mine' },
     },
     { id: 'all', label: t('inbox.viewAll'), icon: 'menu', filters: {} },
