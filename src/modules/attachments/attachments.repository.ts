@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { parameterSyntax } from '../../database/sql-parameters.js';
 import { chunked, returnedRows } from '../ingestion/bulk-insert.js';
 import type { AttachmentFile } from './attachment-files.js';
 
@@ -29,13 +30,11 @@ const COLUMNS = [
 ];
 
 // The content column is BLOB on SQLite and BYTEA on PostgreSQL, which no single TypeORM column
-// type covers; these few statements are plain SQL with each driver's placeholders.
-const placeholder = (manager: EntityManager) =>
-  manager.connection.options.type === 'postgres' ? (i: number) => `$${i + 1}` : () => '?';
+// type covers: these few statements are plain SQL.
 
 /** Writes files inside the caller's transaction (the one that writes their messages). */
 export async function insertAttachments(manager: EntityManager, rows: AttachmentRow[]): Promise<void> {
-  const p = placeholder(manager);
+  const p = parameterSyntax(manager.connection);
   const sql = `INSERT INTO attachments (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((_, i) => p(i)).join(', ')})`;
   for (const row of rows) {
     await manager.query(sql, [
@@ -56,7 +55,7 @@ export async function deleteAttachmentsOf(
   manager: EntityManager,
   conversationIds: string[],
 ): Promise<number> {
-  const p = placeholder(manager);
+  const p = parameterSyntax(manager.connection);
   let deleted = 0;
   for (const part of chunked(conversationIds)) {
     const rows = returnedRows<{ id: string }>(
@@ -75,7 +74,7 @@ export class AttachmentsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async find(id: string): Promise<StoredAttachment | null> {
-    const p = placeholder(this.dataSource.manager);
+    const p = parameterSyntax(this.dataSource);
     const [row]: { id: string; filename: string | null; content_type: string; content: Buffer }[] =
       await this.dataSource.query(
         `SELECT id, filename, content_type, content FROM attachments WHERE id = ${p(0)}`,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import { type AuditInput, writeAudit } from '../audit/audit-log.js';
+import { ConversationEntity } from '../conversations/conversation.entity.js';
 import { DepartmentEntity, DepartmentMemberEntity } from './department.entity.js';
 
 @Injectable()
@@ -22,13 +23,8 @@ export class DepartmentsRepository {
   }
 
   /** Conversations that name this department as theirs (open or long resolved). */
-  async conversationCount(id: string): Promise<number> {
-    const postgres = this.dataSource.options.type === 'postgres';
-    const [row]: { n: string | number }[] = await this.dataSource.query(
-      `SELECT COUNT(*) AS n FROM conversations WHERE department_id = ${postgres ? '$1' : '?'}`,
-      [id],
-    );
-    return Number(row.n);
+  conversationCount(id: string): Promise<number> {
+    return this.dataSource.getRepository(ConversationEntity).countBy({ departmentId: id });
   }
 
   list(): Promise<DepartmentEntity[]> {

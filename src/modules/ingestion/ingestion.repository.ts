@@ -5,6 +5,7 @@ import { ConversationEventEntity } from '../conversations/conversation-event.ent
 import { ConversationEntity } from '../conversations/conversation.entity.js';
 import { MessageEntity } from '../conversations/message.entity.js';
 import { bulkInsert, chunked, returnedRows } from './bulk-insert.js';
+import { parameterSyntax } from '../../database/sql-parameters.js';
 
 export interface KnownMessage {
   id: string;
@@ -67,9 +68,9 @@ export class IngestionRepository {
    * and a rolled-back batch only leaves a gap in the numbers.
    */
   async reserveReferenceNumbers(count: number): Promise<number> {
-    const postgres = this.dataSource.options.type === 'postgres';
+    const p = parameterSyntax(this.dataSource);
     const result = await this.dataSource.query(
-      `UPDATE counters SET value = value + ${postgres ? '$1' : '?'} WHERE name = 'conversation_reference' RETURNING value`,
+      `UPDATE counters SET value = value + ${p(0)} WHERE name = 'conversation_reference' RETURNING value`,
       [count],
     );
     return Number(returnedRows<{ value: number | string }>(result)[0].value) - count + 1;

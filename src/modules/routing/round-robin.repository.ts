@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { returnedRows } from '../ingestion/bulk-insert.js';
+import { parameterSyntax } from '../../database/sql-parameters.js';
 
 @Injectable()
 export class RoundRobinRepository {
@@ -12,11 +13,10 @@ export class RoundRobinRepository {
    * for each other's transactions).
    */
   async reserve(departmentId: string, count: number): Promise<number> {
-    const postgres = this.dataSource.options.type === 'postgres';
-    const [p1, p2] = postgres ? ['$1', '$2'] : ['?', '?'];
+    const p = parameterSyntax(this.dataSource);
     const rows = returnedRows<{ cursor: number | string }>(
       await this.dataSource.query(
-        `UPDATE departments SET round_robin_cursor = round_robin_cursor + ${p1} WHERE id = ${p2} RETURNING round_robin_cursor AS cursor`,
+        `UPDATE departments SET round_robin_cursor = round_robin_cursor + ${p(0)} WHERE id = ${p(1)} RETURNING round_robin_cursor AS cursor`,
         [count, departmentId],
       ),
     );
