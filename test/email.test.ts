@@ -20,6 +20,10 @@ import { TEST_DATABASES } from './support/databases.js';
 import { type Dovecot, type DovecotUser, startDovecot } from './support/dovecot.js';
 import { type SmtpReceiver, startSmtpReceiver } from './support/smtp-receiver.js';
 import { api, startTestApp, type TestApp } from './support/test-app.js';
+import { MAX_ATTACHMENT_BYTES } from '../src/modules/attachments/attachment-files.js';
+import { AttachmentsService, UNSENT_UPLOAD_TTL_MS } from '../src/modules/attachments/attachments.service.js';
+import { createConversation } from './factories/remarks.js';
+import { createUser } from './factories/users.js';
 
 const uniqueId = (tag: string) => `<${tag}-${randomBytes(6).toString('hex')}@kunde.example>`;
 
@@ -331,6 +335,80 @@ describe.each(TEST_DATABASES)('email channel on %s', (db) => {
       expect([mail.parsed.references].flat()).toEqual(['<20240312101500.4711@kunde.example>']);
       expect(mail.parsed.text?.trim()).toBe('Guten Tag Herr Müller, wir senden Ersatz.');
       expect(await messageRow(t, replyId)).toMatchObject({ delivery_status: 'sent', external_id: ourId });
+    });
+
+    it('sends files the agent attached with the reply, once, and only their own', async () => {
+      const label = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(2000)]);
+      const upload = await api(t)
+        .post('/api/attachments')
+        .attach('file', label, { filename: 'Rücksendeetikett.pdf', contentType: 'application/pdf' })
+        .expect(201);
+      expect(upload.body).toEqual({
+        id: expect.any(String),
+        filename: 'Rücksendeetikett.pdf',
+        contentType: 'application/pdf',
+        size: label.length,
+        url: `/api/attachments/${upload.body.id}`,
+      });
+      // Another conversation than the one the threading tests follow.
+      const claudia = (await conversationOfMail(t, '<AM0PR01MB1234.outlook-de@firma.example>'))!.id;
+      const sentBefore = smtp.messages.length;
+      const res = await api(t)
+        .post(`/api/conversations/${claudia}/replies`)
+        .send({ body: 'Anbei das Etikett für die Rücksendung.', attachmentIds: [upload.body.id] })
+        .expect(201);
+      expect(res.body.attachments).toEqual([
+        expect.objectContaining({ id: upload.body.id, url: upload.body.url }),
+      ]);
+      await drainJobs(t);
+      const [mail] = (await smtp.waitFor(sentBefore + 1)).slice(sentBefore);
+      expect(mail.parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+        ['Rücksendeetikett.pdf', 'application/pdf'],
+      ]);
+      expect(Buffer.compare(mail.parsed.attachments[0].content, label)).toBe(0);
+
+      // Sent once: the same upload cannot go out again; nor can a colleague's.
+      const again = await api(t)
+        .post(`/api/conversations/${claudia}/notes`)
+        .send({ body: 'Nochmal', attachmentIds: [upload.body.id] })
+        .expect(400);
+      expect(again.body.message).toBe('attachmentIds: unknown, already sent, or uploaded by someone else');
+      const colleague = await createUser(t, 'agent');
+      const theirs = await api(t, colleague.token)
+        .post('/api/attachments')
+        .attach('file', Buffer.from('notiz'), 'notiz.txt')
+        .expect(201);
+      await api(t)
+        .post(`/api/conversations/${claudia}/notes`)
+        .send({ body: 'Fremd', attachmentIds: [theirs.body.id] })
+        .expect(400);
+      // Their own note may carry it; a reply to a review could not.
+      await api(t, colleague.token)
+        .post(`/api/conversations/${claudia}/notes`)
+        .send({ body: 'Intern', attachmentIds: [theirs.body.id] })
+        .expect(201);
+      const review = await createConversation(t, { channel: 'api' });
+      const unsent = await api(t)
+        .post('/api/attachments')
+        .attach('file', Buffer.from('x'), 'x.txt')
+        .expect(201);
+      const refused = await api(t)
+        .post(`/api/conversations/${review}/replies`)
+        .send({ body: 'Mit Datei', attachmentIds: [unsent.body.id] })
+        .expect(400);
+      expect(refused.body.message).toBe('attachmentIds: files can only be sent by email; add them to a note');
+
+      // Uploads never sent are gone after a day; bigger files than 25 MB and empty posts are refused.
+      expect(
+        await t.app.get(AttachmentsService).sweep(Date.now() + UNSENT_UPLOAD_TTL_MS + 1000),
+      ).toBeGreaterThanOrEqual(1);
+      await api(t).get(unsent.body.url).expect(404);
+      await api(t).get(upload.body.url).expect(200);
+      await api(t)
+        .post('/api/attachments')
+        .attach('file', Buffer.alloc(MAX_ATTACHMENT_BYTES + 1), 'gross.bin')
+        .expect(413);
+      await api(t).post('/api/attachments').field('name', 'x').expect(400);
     });
 
     it("threads the customer's answer back by In-Reply-To despite a new subject, and reopens", async () => {

@@ -1,9 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The files customers attach to their mail, kept in the database beside their message: a backup
- * of the database is a backup of everything, and erasing a person removes their files in the same
- * transaction. Only the type of the content column differs between the two databases.
+ * Files of messages, kept in the database beside them: a backup of the database is a backup of
+ * everything, and erasing a person removes their files in the same transaction. Customers' files
+ * come with their mail; agents' files are uploaded first (no message yet, `uploaded_by` set) and
+ * belong to their reply once it is written. Only the content column's type differs between the
+ * two databases.
  */
 export class MessageAttachments1733100000000 implements MigrationInterface {
   name = 'MessageAttachments1733100000000';
@@ -13,8 +15,9 @@ export class MessageAttachments1733100000000 implements MigrationInterface {
     await q.query(
       `CREATE TABLE attachments (
         id varchar(36) PRIMARY KEY,
-        message_id varchar(36) NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
-        conversation_id varchar(36) NOT NULL,
+        message_id varchar(36) REFERENCES messages (id) ON DELETE CASCADE,
+        conversation_id varchar(36),
+        uploaded_by varchar(36),
         filename varchar(255),
         content_type varchar(255) NOT NULL,
         size integer NOT NULL,
@@ -24,6 +27,8 @@ export class MessageAttachments1733100000000 implements MigrationInterface {
     );
     await q.query(`CREATE INDEX ix_attachments_message ON attachments (message_id)`);
     await q.query(`CREATE INDEX ix_attachments_conversation ON attachments (conversation_id)`);
+    // Unsent uploads are swept after a day: their age is the only lookup among them.
+    await q.query(`CREATE INDEX ix_attachments_created ON attachments (created_at)`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -43,7 +43,7 @@ export function safeFilename(name: unknown): string | null {
   return cleaned || null;
 }
 
-function safeContentType(type: unknown): string {
+export function safeContentType(type: unknown): string {
   if (typeof type !== 'string') return DEFAULT_TYPE;
   const essence = type.split(';')[0].trim().toLowerCase();
   return /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/.test(essence) && essence.length <= 255

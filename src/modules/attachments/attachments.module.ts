@@ -6,5 +6,6 @@ import { AttachmentsService } from './attachments.service.js';
 @Module({
   controllers: [AttachmentsController],
   providers: [AttachmentsRepository, AttachmentsService],
+  exports: [AttachmentsRepository],
 })
 export class AttachmentsModule {}

@@ -64,6 +64,8 @@ export interface OutboundReply {
   };
   /** The conversation's earlier messages, oldest first, for threading (Message-IDs, entry ids). */
   history: { direction: string; externalId: string | null; meta: Record<string, unknown> | null }[];
+  /** Files the agent attached (email replies only). */
+  files: { filename: string | null; contentType: string; content: Buffer }[];
 }
 
 export type DeliveryOutcome =

@@ -58,7 +58,7 @@ export class ConversationsController {
     @Body() body: MessageBodyDto,
     @CurrentUser() user: AuthUser,
   ): Promise<MessageDto> {
-    return this.replies.reply(id, body.body, user);
+    return this.replies.reply(id, body.body, user, { attachmentIds: body.attachmentIds });
   }
 
   @ApiOperation({ summary: 'An internal note (never sent to the customer)' })
@@ -68,7 +68,7 @@ export class ConversationsController {
     @Body() body: MessageBodyDto,
     @CurrentUser() user: AuthUser,
   ): Promise<MessageDto> {
-    return this.replies.note(id, body.body, user);
+    return this.replies.note(id, body.body, user, { attachmentIds: body.attachmentIds });
   }
 
   @ApiOperation({ summary: 'Sends a failed reply again' })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClassificationModule } from '../classification/classification.module.js';
 import { ContactsModule } from '../contacts/contacts.module.js';
@@ -19,6 +20,7 @@ import { ReplyDeliveryService } from './reply-delivery.service.js';
 @Module({
   imports: [
     TypeOrmModule.forFeature([ConversationEntity, MessageEntity, PromiseEntity, ConversationEventEntity]),
+    AttachmentsModule,
     ClassificationModule,
     ContactsModule,
     DepartmentsModule,

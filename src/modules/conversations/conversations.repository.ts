@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { conflict } from '../../common/errors/app-error.js';
+import { type AttachmentClaim, claimAttachments } from '../attachments/attachments.repository.js';
 import { bulkInsert } from '../ingestion/bulk-insert.js';
 import { ConversationEventEntity } from './conversation-event.entity.js';
 import { ConversationEntity } from './conversation.entity.js';
@@ -33,6 +35,8 @@ export interface ConversationChanges {
   events?: ConversationEventEntity[];
   messages?: MessageEntity[];
   promises?: PromiseEntity[];
+  /** Uploads that become the files of one of these messages. */
+  claim?: AttachmentClaim;
 }
 
 @Injectable()
@@ -186,6 +190,8 @@ export class ConversationsRepository {
   save(changes: ConversationChanges): Promise<void> {
     return this.dataSource.transaction(async (manager: EntityManager) => {
       if (changes.messages?.length) await bulkInsert(manager, MessageEntity, changes.messages);
+      if (changes.claim && (await claimAttachments(manager, changes.claim)) !== changes.claim.ids.length)
+        throw conflict('attachmentIds: a file was sent with another message meanwhile');
       await manager.save(ConversationEntity, changes.conversation);
       if (changes.promises?.length) await manager.save(PromiseEntity, changes.promises);
       if (changes.events?.length) await bulkInsert(manager, ConversationEventEntity, changes.events);

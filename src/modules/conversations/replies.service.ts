@@ -1,8 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type { AuthUser } from '../../common/auth/auth.decorators.js';
-import { conflict, notFound } from '../../common/errors/app-error.js';
+import { badRequest, conflict, notFound } from '../../common/errors/app-error.js';
 import { JOB_QUEUE, type JobQueue } from '../../common/queue/job-queue.js';
 import { newId } from '../../database/columns.js';
+import { type AttachmentClaim, AttachmentsRepository } from '../attachments/attachments.repository.js';
 import { ChannelRegistry } from '../channels/channel-registry.js';
 import { markPickedUp, newEvent, recordFirstResponse } from './conversation-lifecycle.js';
 import type { ConversationEntity } from './conversation.entity.js';
@@ -21,6 +22,8 @@ export interface WriteOptions {
   at?: number;
   /** false: store the reply as answered elsewhere ("manual"), never send it. */
   deliver?: boolean;
+  /** The agent's uploads (POST /api/attachments) that go with the message. */
+  attachmentIds?: string[];
 }
 
 /**
@@ -34,6 +37,7 @@ export class RepliesService implements OnModuleInit, OnApplicationBootstrap {
     private readonly repository: ConversationsRepository,
     private readonly registry: ChannelRegistry,
     private readonly delivery: ReplyDeliveryService,
+    private readonly files: AttachmentsRepository,
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
   ) {}
 
@@ -54,9 +58,10 @@ export class RepliesService implements OnModuleInit, OnApplicationBootstrap {
     user: AuthUser,
     options: WriteOptions = {},
   ): Promise<MessageDto> {
-    const { conversation, message: note } = await this.draft(conversationId, 'note', body, user, options);
+    const draft = await this.draft(conversationId, 'note', body, user, options);
+    const { conversation, message: note, claim } = draft;
     conversation.updatedAt = Date.now();
-    await this.repository.save({ conversation, messages: [note] });
+    await this.repository.save({ conversation, messages: [note], claim });
     await this.conversations.announce(conversation, 'message.created', note);
     return toMessageDto(note);
   }
@@ -68,7 +73,7 @@ export class RepliesService implements OnModuleInit, OnApplicationBootstrap {
     options: WriteOptions = {},
   ): Promise<MessageDto> {
     const draft = await this.draft(conversationId, 'outbound', body, user, options);
-    const { conversation, message: reply, now } = draft;
+    const { conversation, message: reply, now, claim } = draft;
     const sends = options.deliver !== false && !!this.registry.sender(conversation.replyChannel);
     reply.deliveryStatus = sends ? 'queued' : 'manual';
 
@@ -85,7 +90,7 @@ export class RepliesService implements OnModuleInit, OnApplicationBootstrap {
     if (markPickedUp(conversation))
       events.push(newEvent(conversationId, 'status', { from: 'new', to: 'open' }, user.id, now));
     conversation.updatedAt = Date.now();
-    await this.repository.save({ conversation, messages: [reply], events });
+    await this.repository.save({ conversation, messages: [reply], events, claim });
     if (sends) await this.enqueue(reply.id);
     await this.conversations.announce(conversation, 'message.created', reply);
     await this.conversations.announce(conversation);
@@ -111,17 +116,40 @@ export class RepliesService implements OnModuleInit, OnApplicationBootstrap {
     );
   }
 
-  /** The conversation and the agent's new message on it, dated `options.at` (history) or now. */
+  /**
+   * The conversation and the agent's new message on it, dated `options.at` (history) or now, with
+   * the uploads it takes along (claimed when the message is saved).
+   */
   private async draft(
     conversationId: string,
     direction: MessageDirection,
     body: string,
     user: AuthUser,
     options: WriteOptions,
-  ): Promise<{ conversation: ConversationEntity; message: MessageEntity; now: number }> {
+  ): Promise<{
+    conversation: ConversationEntity;
+    message: MessageEntity;
+    now: number;
+    claim?: AttachmentClaim;
+  }> {
     const conversation = await this.conversations.get(conversationId);
     const now = options.at ?? Date.now();
-    return { conversation, message: this.message(conversation, direction, body, user, now), now };
+    const message = this.message(conversation, direction, body, user, now);
+    const ids = [...new Set(options.attachmentIds ?? [])];
+    if (!ids.length) return { conversation, message, now };
+    // Only mail carries files to the customer; a review platform or status page would drop them.
+    if (direction === 'outbound' && conversation.replyChannel !== 'email')
+      throw badRequest('attachmentIds: files can only be sent by email; add them to a note');
+    const files = await this.files.unsentUploads(ids, user.id);
+    if (files.length !== ids.length)
+      throw badRequest('attachmentIds: unknown, already sent, or uploaded by someone else');
+    message.attachments = files;
+    return {
+      conversation,
+      message,
+      now,
+      claim: { ids, messageId: message.id, conversationId, userId: user.id },
+    };
   }
 
   private message(

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Counter } from 'prom-client';
 import { MetricsService } from '../../common/metrics/metrics.service.js';
 import type { DeliveryOutcome, OutboundReply } from '../channels/channel-adapter.js';
+import { AttachmentsRepository } from '../attachments/attachments.repository.js';
 import { ChannelRegistry } from '../channels/channel-registry.js';
 import { ContactsService } from '../contacts/contacts.service.js';
 import type { ConversationEntity } from './conversation.entity.js';
@@ -25,6 +26,7 @@ export class ReplyDeliveryService {
     private readonly conversations: ConversationsService,
     private readonly contacts: ContactsService,
     private readonly registry: ChannelRegistry,
+    private readonly files: AttachmentsRepository,
     metrics: MetricsService,
   ) {
     this.counter = metrics.counter('resonanz_replies_total', 'Reply deliveries by channel and outcome', [
@@ -120,6 +122,7 @@ export class ReplyDeliveryService {
         contact: { name: contact?.name ?? null, email: contact?.email ?? null },
       },
       history: history.map((m) => ({ direction: m.direction, externalId: m.externalId, meta: m.meta })),
+      files: message.attachments?.length ? await this.files.filesOf(message.id) : [],
     };
   }
 }

@@ -141,7 +141,13 @@ export class BatchWriter {
       const conversation = conversationOf(destination, own, opened);
       message.conversationId = conversation.id;
       for (const file of remark.files)
-        files.push({ ...file, messageId: message.id, conversationId: conversation.id, createdAt: ctx.now });
+        files.push({
+          ...file,
+          messageId: message.id,
+          conversationId: conversation.id,
+          uploadedBy: null,
+          createdAt: ctx.now,
+        });
       if (own) {
         created.set(conversation.id, { ...own, messages: [message] });
       } else {

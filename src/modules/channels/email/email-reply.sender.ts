@@ -108,6 +108,7 @@ export class EmailReplySender implements ReplySender {
         to,
         subject: replySubject(conversation.subject, conversation.reference),
         text: reply.body,
+        attachments: reply.files.map((f) => ({ ...f, filename: f.filename ?? 'attachment' })),
         messageId,
         inReplyTo: thread.inReplyTo,
         references: thread.references,

@@ -17,6 +17,7 @@ export interface OutgoingMail {
   inReplyTo?: string;
   references?: string[];
   headers?: Record<string, string>;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 /** Which SMTP server and From address a mail goes out with. */
@@ -85,6 +86,7 @@ export class EmailTransportService {
         inReplyTo: mail.inReplyTo,
         references: mail.references?.length ? mail.references : undefined,
         headers: mail.headers,
+        attachments: mail.attachments,
       });
       return { messageId, response: String(info.response ?? '') };
     } finally {

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsISO8601,
   IsIn,
@@ -19,6 +21,9 @@ import {
 } from '../../../../config/defaults.js';
 import { CONVERSATION_STATUSES, type ConversationStatus } from '../conversation.entity.js';
 import { Optional } from '../../../common/http/optional.js';
+
+/** Files one reply or note may carry (a mail with more is better split). */
+export const MAX_FILES_PER_MESSAGE = 10;
 
 export class UpdateConversationDto {
   @ApiPropertyOptional({ enum: CONVERSATION_STATUSES })
@@ -64,6 +69,16 @@ export class MessageBodyDto {
   @ApiProperty({ example: 'Vielen Dank für Ihre Nachricht …' })
   @TrimmedText(50_000)
   body: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Files uploaded with POST /api/attachments (replies: email conversations only)',
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(MAX_FILES_PER_MESSAGE)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
 }
 
 export class CreatePromiseDto {
