@@ -132,6 +132,13 @@ describe.each(TEST_DATABASES)('web UI in a real browser on %s', (db) => {
   it('sends a reply with "Send" and shows it in the thread', async () => {
     const answer = `We are sorry, ${stamp}: a replacement lid is on its way.`;
     await page.getByLabel('Reply', { exact: true }).fill(answer);
+    // A return label goes with it: uploaded at once, shown as a chip, sent as the reply's file.
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'return-label.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 return label'),
+    });
+    await page.getByRole('list', { name: 'Attached files' }).getByText('return-label.pdf').waitFor();
     await page.getByRole('button', { name: 'Send' }).click();
     const reply = page
       .getByRole('log', { name: 'Messages' })
@@ -139,6 +146,10 @@ describe.each(TEST_DATABASES)('web UI in a real browser on %s', (db) => {
       .filter({ hasText: answer });
     await reply.waitFor();
     expect(await reply.getAttribute('data-direction')).toBe('outbound');
+    const file = await api(t)
+      .get((await reply.getByRole('link', { name: 'return-label.pdf' }).getAttribute('href'))!)
+      .expect(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
     // No outgoing mail server here: the toast must not claim it was sent.
     await page.getByText('Reply saved — sending…').waitFor();
     expect(await page.getByText('Reply sent').count()).toBe(0);

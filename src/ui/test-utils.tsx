@@ -54,8 +54,8 @@ export interface FetchCall {
 }
 
 /**
- * Replaces fetch with canned answers per "METHOD /path" and records the calls. A route with its
- * query ("GET /api/x?a=1") answers that exact URL first.
+ * Replaces fetch with canned answers per "METHOD /path" and records the calls (JSON bodies parsed,
+ * FormData as sent). A route with its query ("GET /api/x?a=1") answers that exact URL first.
  */
 export function mockFetch(routes: Record<string, { status?: number; body?: unknown }>): FetchCall[] {
   const calls: FetchCall[] = [];
@@ -64,7 +64,12 @@ export function mockFetch(routes: Record<string, { status?: number; body?: unkno
     vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
       const url = String(input);
       const method = init?.method ?? 'GET';
-      calls.push({ url, method, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+      const sent = init?.body;
+      calls.push({
+        url,
+        method,
+        body: sent instanceof FormData ? sent : sent ? JSON.parse(String(sent)) : undefined,
+      });
       const route = routes[`${method} ${url}`] ?? routes[`${method} ${url.split('?')[0]}`];
       const status = route?.status ?? (route ? 200 : 404);
       const body =

@@ -31,6 +31,17 @@ describe('API client', () => {
     expect(call[1]).toMatchObject({ method: 'PATCH', credentials: 'same-origin', body: '{"a":1}' });
   });
 
+  it('sends FormData as it is, so the browser sets the multipart type', async () => {
+    mockFetch({ 'POST /api/attachments': { status: 413, body: { message: 'File too large' } } });
+    const form = new FormData();
+    await expect(request('POST', '/api/attachments', form)).rejects.toEqual(
+      new ApiError(413, 'File too large'),
+    );
+    const call = (fetch as unknown as { mock: { calls: [string, RequestInit][] } }).mock.calls[0];
+    expect(call[1]).toMatchObject({ credentials: 'same-origin', body: form });
+    expect(call[1].headers).toEqual({ Accept: 'application/json' });
+  });
+
   it('accepts lists as arrays or {items}', () => {
     expect(asList([1])).toEqual([1]);
     expect(asList({ items: [2] })).toEqual([2]);

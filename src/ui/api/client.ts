@@ -43,17 +43,18 @@ export function errorFromBody(status: number, statusText: string, body: unknown)
   return new ApiError(status, statusText || `HTTP ${status}`);
 }
 
+/** Sends `body` as JSON; FormData goes as it is, so the browser sets the multipart boundary. */
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const raw = body === undefined || body instanceof FormData;
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { Accept: 'application/json' }
-          : { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: raw
+        ? { Accept: 'application/json' }
+        : { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: raw ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network');

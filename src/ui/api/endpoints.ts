@@ -20,6 +20,7 @@ import type {
   SlaPolicy,
   SlaPolicyInput,
   SyncResult,
+  UploadedAttachment,
   User,
   UserAccount,
 } from './types.js';
@@ -42,15 +43,21 @@ export const authApi = {
   logout: () => http.post<void>('/api/auth/logout'),
 };
 
+/** A reply or note: the text, and the uploaded files to go with it (at most 10). */
+export interface Draft {
+  body: string;
+  attachmentIds?: string[];
+}
+
 export const conversationsApi = {
   list: (query: Query) => http.get<Page<ConversationSummary>>('/api/conversations', query),
   get: (conversationId: string) => http.get<ConversationDetail>(`/api/conversations/${id(conversationId)}`),
   patch: (conversationId: string, patch: ConversationPatch) =>
     http.patch<ConversationSummary>(`/api/conversations/${id(conversationId)}`, patch),
-  reply: (conversationId: string, body: string) =>
-    http.post<Message>(`/api/conversations/${id(conversationId)}/replies`, { body }),
-  note: (conversationId: string, body: string) =>
-    http.post<Message>(`/api/conversations/${id(conversationId)}/notes`, { body }),
+  reply: (conversationId: string, draft: Draft) =>
+    http.post<Message>(`/api/conversations/${id(conversationId)}/replies`, draft),
+  note: (conversationId: string, draft: Draft) =>
+    http.post<Message>(`/api/conversations/${id(conversationId)}/notes`, draft),
   retry: (conversationId: string, messageId: string) =>
     http.post<Message>(`/api/conversations/${id(conversationId)}/messages/${id(messageId)}/retry`),
   addPromise: (conversationId: string, description: string, dueAt: string) =>
@@ -59,6 +66,15 @@ export const conversationsApi = {
     http.patch<CustomerPromise>(`/api/conversations/${id(conversationId)}/promises/${id(promiseId)}`, {
       kept: true,
     }),
+};
+
+export const attachmentsApi = {
+  /** Uploads one file (at most 25 MB) to be sent with a reply or note by its id. */
+  upload: (file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return http.post<UploadedAttachment>('/api/attachments', form);
+  },
 };
 
 export const remarksApi = {

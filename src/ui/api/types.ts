@@ -98,6 +98,12 @@ export interface Attachment {
   url?: string;
 }
 
+/** What `POST /api/attachments` answers: a stored file, ready to go with a reply or note. */
+export interface UploadedAttachment extends Attachment {
+  id: string;
+  url: string;
+}
+
 export interface Message {
   id: string;
   direction: Direction;

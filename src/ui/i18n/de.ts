@@ -256,6 +256,13 @@ export const de: Record<MessageKey, string> = {
   'reply.toStatusPageHint': 'Antwort schreiben… sie erscheint auf der Statusseite aus dem Formular.',
   'reply.toApi': 'Wird am Vorgang gespeichert (per API importiert)',
   'reply.toApiHint': 'Antwort schreiben… die importierende Anwendung kann sie abholen.',
+  'attach.button': 'Dateien anhängen',
+  'attach.list': 'Angehängte Dateien',
+  'attach.remove': '{name} entfernen',
+  'attach.uploading': 'Wird hochgeladen…',
+  'attach.tooLarge': 'zu groß, höchstens 25 MB',
+  'attach.tooMany': 'höchstens {max} Dateien pro Nachricht',
+  'attach.emailOnly': 'Dateien lassen sich nur per E-Mail senden; hängen Sie sie an eine Notiz an',
 
   'transfer.title': 'An andere Abteilung weiterleiten',
   'transfer.explain':

@@ -248,6 +248,13 @@ export const en = {
     'Write your answer… the customer sees it on the status page they got from the form.',
   'reply.toApi': 'Stored with the conversation (imported via API)',
   'reply.toApiHint': 'Write your answer… the integration that imported this remark can collect it.',
+  'attach.button': 'Attach files',
+  'attach.list': 'Attached files',
+  'attach.remove': 'Remove {name}',
+  'attach.uploading': 'Uploading…',
+  'attach.tooLarge': 'too large, at most 25 MB',
+  'attach.tooMany': 'at most {max} files per message',
+  'attach.emailOnly': 'Files can only be sent by email; add them as a note',
 
   'transfer.title': 'Transfer to another department',
   'transfer.explain':

@@ -1,7 +1,20 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { conversation, mockFetch, renderUi } from '../../test-utils.js';
 import { ReplyBox } from './ReplyBox.js';
+
+const uploaded = {
+  id: 'a1',
+  filename: 'invoice.pdf',
+  contentType: 'application/pdf',
+  size: 2048,
+  url: '/api/attachments/a1',
+};
+const pdf = () => new File(['x'.repeat(2048)], 'invoice.pdf', { type: 'application/pdf' });
+const pick = (...files: File[]) =>
+  fireEvent.change(screen.getByTestId('attach-input'), { target: { files } });
+const chip = () => within(screen.getByRole('list', { name: 'Attached files' })).getByRole('listitem');
+const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
 
 describe('ReplyBox', () => {
   it.each([
@@ -78,5 +91,81 @@ describe('ReplyBox', () => {
     fireEvent.change(screen.getByLabelText('Reply'), { target: { value: '   ' } });
     expect((screen.getByRole('button', { name: 'Send' }) as HTMLButtonElement).disabled).toBe(true);
     expect(calls).toEqual([]);
+  });
+
+  it('uploads a picked file at once, shows it as a chip, and removing it only drops it', async () => {
+    const calls = mockFetch({ 'POST /api/attachments': { status: 201, body: uploaded } });
+    renderUi(<ReplyBox conv={conversation({ id: 'c-pick' })} onSent={() => undefined} />);
+    fireEvent.change(screen.getByLabelText('Reply'), { target: { value: 'See attached' } });
+    pick(pdf());
+    expect(chip().getAttribute('aria-busy')).toBe('true');
+    expect(chip().textContent).toContain('Uploading…');
+    expect(button('Send').disabled).toBe(true);
+    await waitFor(() => expect(chip().getAttribute('aria-busy')).toBe('false'));
+    expect(chip().textContent).toBe('invoice.pdf2 KB');
+    expect(button('Send').disabled).toBe(false);
+    expect(calls).toEqual([{ url: '/api/attachments', method: 'POST', body: expect.any(FormData) }]);
+    expect((calls[0].body as FormData).get('file')).toMatchObject({ name: 'invoice.pdf', size: 2048 });
+
+    fireEvent.click(button('Remove invoice.pdf'));
+    expect(screen.queryByRole('list', { name: 'Attached files' })).toBeNull();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('sends the uploaded files with the reply and clears them afterwards', async () => {
+    const calls = mockFetch({
+      'POST /api/attachments': { status: 201, body: uploaded },
+      'POST /api/conversations/c-files/replies': { status: 201, body: { id: 'm1' } },
+    });
+    const onSent = vi.fn();
+    renderUi(<ReplyBox conv={conversation({ id: 'c-files' })} onSent={onSent} />);
+    pick(pdf());
+    fireEvent.change(screen.getByLabelText('Reply'), { target: { value: 'Your invoice' } });
+    await waitFor(() => expect(chip().textContent).toBe('invoice.pdf2 KB'));
+    fireEvent.click(button('Send'));
+    await waitFor(() => expect(onSent).toHaveBeenCalledWith({ id: 'm1' }, 'reply'));
+    expect(calls[1]).toEqual({
+      url: '/api/conversations/c-files/replies',
+      method: 'POST',
+      body: { body: 'Your invoice', attachmentIds: ['a1'] },
+    });
+    expect(screen.queryByRole('list', { name: 'Attached files' })).toBeNull();
+  });
+
+  it('says on the chip when a file is too large, and lets it be dismissed', async () => {
+    mockFetch({
+      'POST /api/attachments': {
+        status: 413,
+        body: { statusCode: 413, error: 'Payload Too Large', message: 'File too large' },
+      },
+    });
+    renderUi(<ReplyBox conv={conversation({ id: 'c-big' })} onSent={() => undefined} />);
+    pick(pdf());
+    expect((await within(chip()).findByRole('alert')).textContent).toBe('too large, at most 25 MB');
+    fireEvent.click(button('Remove invoice.pdf'));
+    expect(screen.queryByRole('list', { name: 'Attached files' })).toBeNull();
+  });
+
+  it('attaches to review replies only as a note, and says why', async () => {
+    const calls = mockFetch({ 'POST /api/attachments': { status: 201, body: uploaded } });
+    renderUi(
+      <ReplyBox conv={conversation({ id: 'c-feed', replyChannel: 'feed' })} onSent={() => undefined} />,
+    );
+    const drop = () =>
+      fireEvent.drop(screen.getByRole('region', { name: 'Answer' }), {
+        dataTransfer: { files: [pdf()], types: ['Files'] },
+      });
+    expect(button('Attach files').disabled).toBe(true);
+    expect(button('Attach files').getAttribute('aria-describedby')).toBeTruthy();
+    expect(screen.getByText('Files can only be sent by email; add them as a note')).toBeTruthy();
+    drop();
+    expect(calls).toEqual([]);
+
+    fireEvent.click(button('Internal note'));
+    expect(button('Attach files').disabled).toBe(false);
+    expect(screen.queryByText('Files can only be sent by email; add them as a note')).toBeNull();
+    drop();
+    await waitFor(() => expect(chip().textContent).toBe('invoice.pdf2 KB'));
+    expect(calls.map((c) => c.url)).toEqual(['/api/attachments']);
   });
 });

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { conversationsApi } from '../../api/endpoints.js';
 import type { ConversationDetail, Message } from '../../api/types.js';
 import { Button } from '../../components/Button.js';
@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/index.js';
 import { isSubmitShortcut } from '../../lib/hooks.js';
 import { replyTarget } from '../../lib/labels.js';
+import { AttachmentChips, useUploads } from './Attachments.js';
 
 export const REPLY_FIELD_ID = 'reply-text';
 type Mode = 'reply' | 'note';
@@ -27,6 +28,14 @@ export function ReplyBox({ conv, onSent }: ReplyBoxProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const target = replyTarget(conv, t);
+  const uploads = useUploads();
+  const files = uploads.list(draftKey);
+  const uploading = files.some((u) => !u.id && !u.error);
+  // Only email carries files to the customer; notes stay with us and may always have them.
+  const canAttach = mode === 'note' || conv.replyChannel === 'email';
+  const [dropping, setDropping] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const hintId = useId();
 
   const setText = (value: string) => {
     drafts.set(draftKey, value);
@@ -40,16 +49,19 @@ export function ReplyBox({ conv, onSent }: ReplyBoxProps) {
 
   const send = async () => {
     const body = text.trim();
-    if (!body || busy) return;
+    if (!body || busy || uploading) return;
+    const ids = files.flatMap((u) => (u.id ? [u.id] : []));
+    const draft = { body, attachmentIds: ids.length ? ids : undefined };
     setBusy(true);
     setError(null);
     try {
       const message =
         mode === 'reply'
-          ? await conversationsApi.reply(conv.id, body)
-          : await conversationsApi.note(conv.id, body);
+          ? await conversationsApi.reply(conv.id, draft)
+          : await conversationsApi.note(conv.id, draft);
       drafts.delete(draftKey);
       setTextState('');
+      uploads.clear(draftKey);
       onSent(message, mode);
     } catch (err) {
       setError(err);
@@ -66,9 +78,23 @@ export function ReplyBox({ conv, onSent }: ReplyBoxProps) {
     if (e.key === 'Escape') e.currentTarget.blur();
   };
 
+  /** Files dragged onto the box are attached; the browser must not open them instead. */
+  const onDrag = (e: DragEvent<HTMLElement>) => {
+    if (!e.dataTransfer.types.includes('Files')) return;
+    e.preventDefault();
+    setDropping(e.type === 'dragover' && canAttach);
+    if (e.type === 'drop' && canAttach) uploads.add(draftKey, e.dataTransfer.files);
+  };
+
   const label = mode === 'reply' ? t('reply.label') : t('reply.noteLabel');
   return (
-    <section className={`reply-box ${mode === 'note' ? 'is-note' : ''}`} aria-label={t('reply.section')}>
+    <section
+      className={`reply-box ${mode === 'note' ? 'is-note' : ''} ${dropping ? 'is-dropping' : ''}`}
+      aria-label={t('reply.section')}
+      onDragOver={onDrag}
+      onDragLeave={() => setDropping(false)}
+      onDrop={onDrag}
+    >
       <div className="reply-top">
         <div className="segmented" role="group" aria-label={t('reply.mode')}>
           <button type="button" aria-pressed={mode === 'reply'} onClick={() => switchMode('reply')}>
@@ -104,12 +130,39 @@ export function ReplyBox({ conv, onSent }: ReplyBoxProps) {
         placeholder={mode === 'reply' ? target.hint : t('reply.notePlaceholder')}
         rows={4}
       />
+      <AttachmentChips uploads={files} onRemove={(key) => uploads.remove(draftKey, key)} />
       {error ? (
         <div style={{ padding: '0 10px 8px' }}>
           <ErrorMessage error={error} />
         </div>
       ) : null}
       <div className="reply-bottom">
+        <input
+          ref={fileInput}
+          type="file"
+          multiple
+          hidden
+          data-testid="attach-input"
+          onChange={(e) => {
+            uploads.add(draftKey, e.target.files ?? []);
+            e.target.value = '';
+          }}
+        />
+        <Button
+          variant="ghost"
+          size="sm"
+          icon="paperclip"
+          disabled={!canAttach}
+          aria-describedby={canAttach ? undefined : hintId}
+          onClick={() => fileInput.current?.click()}
+        >
+          {t('attach.button')}
+        </Button>
+        {canAttach ? null : (
+          <span id={hintId} className="faint" style={{ fontSize: 12 }}>
+            {t('attach.emailOnly')}
+          </span>
+        )}
         <span className="faint" style={{ fontSize: 12 }}>
           <kbd>Ctrl</kbd> + <kbd>Enter</kbd>
         </span>
@@ -118,7 +171,7 @@ export function ReplyBox({ conv, onSent }: ReplyBoxProps) {
           variant="primary"
           icon={mode === 'reply' ? 'send' : 'note'}
           busy={busy}
-          disabled={!text.trim()}
+          disabled={!text.trim() || uploading}
           onClick={() => void send()}
         >
           {mode === 'reply' ? t('reply.send') : t('reply.addNote')}
