@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { ApiState } from '../api/useApi.js';
 import { useT } from '../i18n/index.js';
 import { useMutation } from '../lib/useMutation.js';
@@ -82,9 +82,33 @@ export function DataTable({
   bare?: boolean;
 }) {
   const t = useT();
+  const ref = useRef<HTMLTableElement>(null);
+  // On phones each row is shown as a card whose cells read "label: value" (styles.css takes the
+  // label from data-label), so every body cell is named after its column, rows added later too.
+  const labels = columns.map((c) => c.title ?? c.label).join('\n');
+  useLayoutEffect(() => {
+    const body = ref.current?.tBodies[0];
+    if (!body) return;
+    const names = labels.split('\n');
+    const apply = () => {
+      for (const row of Array.from(body.rows)) {
+        Array.from(row.cells).forEach((cell, i) => {
+          const name = names[i];
+          if (name === undefined) cell.removeAttribute('data-label');
+          else if (cell.getAttribute('data-label') !== name) cell.setAttribute('data-label', name);
+        });
+      }
+    };
+    apply();
+    if (typeof MutationObserver === 'undefined') return;
+    const observer = new MutationObserver(apply);
+    observer.observe(body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [labels]);
+  const classes = ['table', 'table-cards', compact ? 'table-compact' : '', actions ? 'has-actions' : ''];
   return (
     <div className={bare ? 'table-wrap' : 'card table-wrap'}>
-      <table className={compact ? 'table table-compact' : 'table'}>
+      <table ref={ref} className={classes.filter(Boolean).join(' ')}>
         <thead>
           <tr>
             {columns.map((c) => (

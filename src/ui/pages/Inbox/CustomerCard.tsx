@@ -72,7 +72,7 @@ export function CustomerCard({ conv, dataActions }: { conv: ConversationSummary;
                 <Badge tone={STATUS_TONE[c.status]}>{t(`status.${c.status}`)}</Badge>
               </Link>
               <div className="faint" style={{ fontSize: 11.5, paddingLeft: 36, marginTop: -4 }}>
-                {c.reference} · {formatDate(c.createdAt, locale)}
+                <span className="nowrap">{c.reference}</span> · {formatDate(c.createdAt, locale)}
               </div>
             </li>
           ))}

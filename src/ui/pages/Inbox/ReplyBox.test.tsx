@@ -168,4 +168,21 @@ describe('ReplyBox', () => {
     await waitFor(() => expect(chip().textContent).toBe('invoice.pdf2 KB'));
     expect(calls.map((c) => c.url)).toEqual(['/api/attachments']);
   });
+
+  it('grows the field with its text and shrinks it back when emptied', () => {
+    const proto = HTMLTextAreaElement.prototype;
+    const heights = (scroll: number) => {
+      vi.spyOn(proto, 'scrollHeight', 'get').mockReturnValue(scroll);
+      vi.spyOn(proto, 'clientHeight', 'get').mockReturnValue(80);
+      vi.spyOn(proto, 'offsetHeight', 'get').mockReturnValue(82);
+    };
+    renderUi(<ReplyBox conv={conversation({ id: 'c-grow' })} onSent={() => undefined} />);
+    const field = screen.getByRole('textbox') as HTMLTextAreaElement;
+    heights(200);
+    fireEvent.change(field, { target: { value: 'a\nb\nc\nd\ne\nf' } });
+    expect(field.style.height).toBe('202px');
+    heights(80);
+    fireEvent.change(field, { target: { value: '' } });
+    expect(field.style.height).toBe('');
+  });
 });

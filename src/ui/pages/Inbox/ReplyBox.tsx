@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { conversationsApi } from '../../api/endpoints.js';
 import type { ConversationDetail, Message } from '../../api/types.js';
 import { Button } from '../../components/Button.js';
@@ -36,6 +36,17 @@ export function ReplyBox({ conv, onSent }: ReplyBoxProps) {
   const [dropping, setDropping] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const hintId = useId();
+  const field = useRef<HTMLTextAreaElement>(null);
+
+  // The field grows with its text, from the height styles.css gives it up to its max-height.
+  useLayoutEffect(() => {
+    const el = field.current;
+    if (!el) return;
+    el.style.height = '';
+    if (el.scrollHeight > el.clientHeight) {
+      el.style.height = `${el.scrollHeight + el.offsetHeight - el.clientHeight}px`;
+    }
+  }, [text]);
 
   const setText = (value: string) => {
     drafts.set(draftKey, value);
@@ -122,6 +133,7 @@ export function ReplyBox({ conv, onSent }: ReplyBoxProps) {
         {label}
       </label>
       <textarea
+        ref={field}
         id={REPLY_FIELD_ID}
         className="textarea"
         value={text}
@@ -163,7 +175,7 @@ export function ReplyBox({ conv, onSent }: ReplyBoxProps) {
             {t('attach.emailOnly')}
           </span>
         )}
-        <span className="faint" style={{ fontSize: 12 }}>
+        <span className="faint kbd-hint" style={{ fontSize: 12 }}>
           <kbd>Ctrl</kbd> + <kbd>Enter</kbd>
         </span>
         <span className="spacer" />
