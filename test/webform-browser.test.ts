@@ -49,19 +49,20 @@ describe.each(TEST_DATABASES)('web form snippet in a real browser on %s', (db) =
     await t?.close();
   });
 
-  async function open(path: string, javaScriptEnabled: boolean): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled });
+  async function open(path: string, javaScriptEnabled: boolean, locale = 'en-US'): Promise<Page> {
+    const context = await browser.newContext({ javaScriptEnabled, locale });
     const tab = await context.newPage();
     await tab.goto(`${shop.origin}${path}`);
     return tab;
   }
 
   async function fillAndSend(tab: Page, message: string): Promise<void> {
+    // Without JavaScript the labels show German / English; with it, the browser's language.
     await tab.getByLabel('Name', { exact: true }).fill('Erika');
-    await tab.getByLabel('Email', { exact: true }).fill('erika@customer.test');
+    await tab.getByLabel(/^(E-Mail \/ )?Email$/).fill('erika@customer.test');
     await tab.getByLabel('Your message (required)').fill(message);
     await tab.getByLabel('On a status page (you get its link)').check();
-    await tab.getByRole('button', { name: 'Send' }).click();
+    await tab.getByRole('button', { name: /^(Senden \/ )?Send$/ }).click();
   }
 
   it('works without JavaScript: the browser posts the form and shows the thank-you page', async () => {
@@ -101,27 +102,59 @@ describe.each(TEST_DATABASES)('web form snippet in a real browser on %s', (db) =
     await tab.context().close();
   }, 30_000);
 
-  it('has no accessibility violations (axe-core) and keeps the honeypot out of reach', async () => {
-    const tab = await open('/allowed', true);
-    await tab.addScriptTag({ content: AXE });
-    const violations = await tab.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run: (c: string) => Promise<{ violations: { id: string }[] }> } }
-      ).axe;
-      return (await axe.run('form')).violations.map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
-    // Off-screen for sighted people, and the keyboard never reaches it.
-    const box = await tab.locator('input[name="website"]').boundingBox();
-    expect(box !== null && box.x + box.width <= 0).toBe(true);
-    await tab.getByLabel('Name', { exact: true }).focus();
-    const reached: string[] = [];
-    for (let i = 0; i < 8; i++) {
-      await tab.keyboard.press('Tab');
-      reached.push(await tab.evaluate(() => document.activeElement?.getAttribute('name') ?? ''));
-    }
-    expect(reached).toContain('message');
-    expect(reached).not.toContain('website');
+  it('speaks German to a German browser: labels, result and thank-you page', async () => {
+    const tab = await open('/allowed', true, 'de-DE');
+    expect(await tab.locator('form').getAttribute('lang')).toBe('de');
+    await tab.getByLabel('Name', { exact: true }).fill('Erika');
+    await tab.getByLabel('E-Mail', { exact: true }).fill('erika@customer.test');
+    await tab
+      .getByLabel('Ihre Nachricht (Pflichtfeld)', { exact: true })
+      .fill('Mein Paket ist nicht angekommen.');
+    await tab.getByRole('group', { name: 'Wie möchten Sie unsere Antwort erhalten?' }).waitFor();
+    await tab.getByLabel('Auf einer Statusseite (Sie erhalten den Link)').check();
+    await tab.getByRole('button', { name: 'Senden', exact: true }).click();
+    const result = tab.locator('[data-resonanz-result]');
+    await result.filter({ hasText: /R-\d+/ }).waitFor();
+    expect(await result.innerText()).toMatch(/^Vielen Dank! Ihre Vorgangsnummer: R-\d+/);
     await tab.context().close();
+
+    // No JavaScript: the form shows both languages; the thank-you page follows Accept-Language.
+    const plain = await open('/closed', false, 'de-DE');
+    await plain
+      .getByLabel('Ihre Nachricht (Pflichtfeld) / Your message (required)')
+      .fill('Die App stürzt ab.');
+    await plain.getByRole('button', { name: 'Senden / Send' }).click();
+    await plain.waitForURL(`${t.baseUrl}/api/public/forms/${closed.publicKey}`);
+    expect(await plain.locator('html').getAttribute('lang')).toBe('de');
+    expect(await plain.locator('main').innerText()).toMatch(/Ihre Vorgangsnummer: R-\d+/);
+    await plain.context().close();
   }, 30_000);
+
+  it.each(['en-US', 'de-DE'])(
+    'has no accessibility violations (axe-core) and keeps the honeypot out of reach (%s)',
+    async (locale) => {
+      const tab = await open('/allowed', true, locale);
+      await tab.addScriptTag({ content: AXE });
+      const violations = await tab.evaluate(async () => {
+        const axe = (
+          window as unknown as { axe: { run: (c: string) => Promise<{ violations: { id: string }[] }> } }
+        ).axe;
+        return (await axe.run('form')).violations.map((v) => v.id);
+      });
+      expect(violations).toEqual([]);
+      // Off-screen for sighted people, and the keyboard never reaches it.
+      const box = await tab.locator('input[name="website"]').boundingBox();
+      expect(box !== null && box.x + box.width <= 0).toBe(true);
+      await tab.locator('input[name="name"]').focus();
+      const reached: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        await tab.keyboard.press('Tab');
+        reached.push(await tab.evaluate(() => document.activeElement?.getAttribute('name') ?? ''));
+      }
+      expect(reached).toContain('message');
+      expect(reached).not.toContain('website');
+      await tab.context().close();
+    },
+    30_000,
+  );
 });

@@ -49,6 +49,16 @@ describe.each(TEST_DATABASES)('web form channel on %s', (db) => {
   /** Mails that arrived for one address. */
   const mailsTo = (address: string) => smtp.messages.filter((m) => m.to.includes(address));
 
+  /** A browser's plain form post in a given language. */
+  const classicPost = (body: Record<string, string>, acceptLanguage: string) =>
+    request(t.http)
+      .post(`/api/public/forms/${form.publicKey}`)
+      .set('X-Forwarded-For', clientAddress())
+      .set('Accept', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8')
+      .set('Accept-Language', acceptLanguage)
+      .type('form')
+      .send(body);
+
   describe('the connector', () => {
     it('has a public key and a snippet that posts to the public URL', () => {
       expect(form.publicKey).toMatch(/^[A-Za-z0-9_-]{20,}$/);
@@ -187,6 +197,44 @@ describe.each(TEST_DATABASES)('web form channel on %s', (db) => {
         .expect(200);
     });
 
+    it('answers in German when the browser prefers German, else in English (thank-you and status page)', async () => {
+      const german = await classicPost(
+        { message: 'Mein Paket ist nicht angekommen.' },
+        'de-DE,de;q=0.9,en;q=0.8',
+      ).expect(201);
+      expect(german.text).toContain('<html lang="de">');
+      expect(german.text).toContain('Vielen Dank für Ihre Nachricht');
+      expect(german.headers['content-language']).toBe('de');
+      expect(german.headers.vary).toMatch(/Accept-Language/i);
+      const english = await classicPost({ message: 'My parcel did not arrive.' }, 'en-US').expect(201);
+      expect(english.text).toContain('<html lang="en">');
+      expect(english.text).toContain('Thank you for your message');
+      expect(english.headers['content-language']).toBe('en');
+
+      const statusPath = new URL(/href="([^"]+\/status\/[^"]+)"/.exec(german.text)![1]).pathname;
+      const deStatus = await request(t.http)
+        .get(statusPath)
+        .set('Accept-Language', 'de-DE,de;q=0.9,en;q=0.8')
+        .expect(200);
+      expect(deStatus.text).toContain('<html lang="de">');
+      expect(deStatus.text).toContain('Status: <strong>Eingegangen</strong>');
+      expect(deStatus.text).toContain('Nachricht hinzufügen');
+      expect(deStatus.headers['content-language']).toBe('de');
+      expect(deStatus.headers.vary).toMatch(/Accept-Language/i);
+      const enStatus = await request(t.http).get(statusPath).set('Accept-Language', 'en-US').expect(200);
+      expect(enStatus.text).toContain('<html lang="en">');
+      expect(enStatus.text).toContain('Status: <strong>Received</strong>');
+      expect(enStatus.headers['content-language']).toBe('en');
+      const garbage = await request(t.http).get(statusPath).set('Accept-Language', ';;q=x,,').expect(200);
+      expect(garbage.text).toContain('<html lang="en">');
+
+      const notFound = await request(t.http)
+        .get('/status/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
+        .set('Accept-Language', 'de')
+        .expect(404);
+      expect(notFound.text).toContain('<h1>Nicht gefunden</h1>');
+    });
+
     it('answers a form post that prefers JSON (a script) with JSON, and picks the status page without an email', async () => {
       const res = await request(t.http)
         .post(`/api/public/forms/${form.publicKey}`)
@@ -261,6 +309,19 @@ describe.each(TEST_DATABASES)('web form channel on %s', (db) => {
       );
       expect(res.headers['content-type']).toMatch(/^text\/html/);
       expect(res.text).toContain('message must not be empty');
+    });
+
+    it('shows the known errors of a plain form post in German to a German browser', async () => {
+      const before = await storedCounts(t);
+      const res = await classicPost({ message: '', email: 'not-an-address' }, 'de-DE,de;q=0.9').expect(400);
+      expect(res.text).toContain('<html lang="de">');
+      expect(res.text).toContain('Ihre Nachricht konnte nicht gesendet werden');
+      expect(res.text).toContain('Die Nachricht darf nicht leer sein.');
+      expect(res.text).toContain('Bitte geben Sie eine gültige E-Mail-Adresse an.');
+      expect(res.headers['content-language']).toBe('de');
+      const email = await classicPost({ message: 'Hallo', replyChannel: 'email' }, 'de').expect(400);
+      expect(email.text).toContain('Für eine Antwort per E-Mail brauchen wir Ihre E-Mail-Adresse.');
+      expect(await storedCounts(t)).toEqual(before);
     });
 
     it('refuses a message over 64 KB with 400 and a body over 1 MB with 413', async () => {

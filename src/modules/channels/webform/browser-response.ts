@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { GlobalExceptionFilter, toErrorBody } from '../../../common/errors/exception.filter.js';
 import { errorPage } from './customer-pages.js';
+import { chooseLanguage, type CustomerLanguage } from './customer-texts.js';
 import { PAGE_CSP } from './html.js';
 
 /**
@@ -12,11 +13,20 @@ export function isBrowserFormPost(req: Request): boolean {
   return Boolean(req.is('application/x-www-form-urlencoded')) && req.accepts(['json', 'html']) === 'html';
 }
 
-/** Sends one of our self-contained pages (see htmlPage) with a CSP that lets nothing else load or run. */
-export function sendPage(res: Response, html: string, status?: number): string {
-  if (status) res.status(status);
+/** The language of a customer page: from the request's Accept-Language (German or English). */
+export function pageLanguage(req: Request): CustomerLanguage {
+  return chooseLanguage(req.headers['accept-language']);
+}
+
+/**
+ * Sends one of our self-contained pages (see htmlPage), rendered in `lang`, with a CSP that lets
+ * nothing else load or run.
+ */
+export function sendPage(res: Response, html: string, lang: CustomerLanguage): string {
   res.type('html').setHeader('Content-Security-Policy', PAGE_CSP);
   res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Language', lang);
+  res.vary('Accept-Language');
   return html;
 }
 
@@ -34,6 +44,7 @@ export class BrowserErrorFilter extends GlobalExceptionFilter {
     const wantsPage = isBrowserFormPost(req) || (req.method === 'GET' && req.path.startsWith('/status/'));
     if (!wantsPage || res.headersSent) return super.catch(exception, host);
     const body = toErrorBody(exception, this.pageLogger);
-    res.status(body.statusCode).send(sendPage(res, errorPage(body.statusCode, body.message)));
+    const lang = pageLanguage(req);
+    res.status(body.statusCode).send(sendPage(res, errorPage(body.statusCode, body.message, lang), lang));
   }
 }

@@ -6,7 +6,7 @@ const HOSTILE = '<script>alert("x")</script>';
 
 describe('customer pages', () => {
   it('thank-you page shows the reference and links the status page', () => {
-    const html = thankYouPage({ reference: 'R-1042', statusUrl: 'https://fb.example/status/abc' });
+    const html = thankYouPage({ reference: 'R-1042', statusUrl: 'https://fb.example/status/abc' }, 'en');
     expect(html).toContain('R-1042');
     expect(html).toContain('href="https://fb.example/status/abc"');
     expect(html).not.toMatch(/<script|<link|\bsrc=/i);
@@ -24,6 +24,7 @@ describe('customer pages', () => {
         ],
       },
       '../api/public/status/tok/messages',
+      'en',
     );
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
@@ -35,9 +36,33 @@ describe('customer pages', () => {
   });
 
   it('error page lists each message, escaped', () => {
-    const html = errorPage(400, ['message is required', HOSTILE]);
-    expect(html).toContain('<li>message is required</li>');
+    const html = errorPage(400, ['some unknown problem', HOSTILE], 'en');
+    expect(html).toContain('<li>some unknown problem</li>');
     expect(html).not.toContain('<script>');
+  });
+
+  it('speaks German when asked: lang attribute, texts, status labels and known validation messages', () => {
+    const thanks = thankYouPage({ reference: 'R-1042', statusUrl: 'https://fb.example/status/abc' }, 'de');
+    expect(thanks).toContain('<html lang="de">');
+    expect(thanks).toContain('Vielen Dank für Ihre Nachricht');
+    expect(thanks).toContain('>Ihrer Statusseite</a>');
+    const status = statusPage(
+      { reference: 'R-7', status: 'pending', subject: null, messages: [] },
+      '../api/public/status/tok/messages',
+      'de',
+    );
+    expect(status).toContain('Wartet auf Ihre Antwort');
+    expect(status).toContain('<label for="message">Nachricht hinzufügen</label>');
+    const error = errorPage(
+      400,
+      ['message must not be empty', 'email must be an email address', 'something else'],
+      'de',
+    );
+    expect(error).toContain('<html lang="de">');
+    expect(error).toContain('<li>Die Nachricht darf nicht leer sein.</li>');
+    expect(error).toContain('<li>Bitte geben Sie eine gültige E-Mail-Adresse an.</li>');
+    expect(error).toContain('<li>something else</li>');
+    expect(errorPage(400, 'message is required', 'en')).toContain('<li>message is required</li>');
   });
 });
 

@@ -1,3 +1,5 @@
+import type { CustomerLanguage } from './customer-texts.js';
+
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -23,9 +25,9 @@ const PAGE_STYLE =
  * assets and no scripts: a strict Content-Security-Policy goes with it (see PAGE_CSP).
  * `body` must already be escaped HTML.
  */
-export function htmlPage(title: string, body: string): string {
+export function htmlPage(title: string, body: string, lang: CustomerLanguage): string {
   return (
-    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">' +
+    `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     '<meta name="robots" content="noindex">' +
     `<title>${escapeHtml(title)}</title><style>${PAGE_STYLE}</style></head>` +

@@ -14,7 +14,7 @@ import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { Public } from '../../../common/auth/auth.decorators.js';
-import { BrowserErrorFilter, isBrowserFormPost, sendPage } from './browser-response.js';
+import { BrowserErrorFilter, isBrowserFormPost, pageLanguage, sendPage } from './browser-response.js';
 import { thankYouPage } from './customer-pages.js';
 import { type FormAcceptedDto, FormSubmissionDto } from './dto/form-submission.dto.js';
 import { WebformService } from './webform.service.js';
@@ -39,7 +39,9 @@ export class PublicFormController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<FormAcceptedDto | string> {
     const accepted = await this.forms.submit(publicKey, body, req.headers.origin);
-    return isBrowserFormPost(req) ? sendPage(res, thankYouPage(accepted)) : accepted;
+    if (!isBrowserFormPost(req)) return accepted;
+    const lang = pageLanguage(req);
+    return sendPage(res, thankYouPage(accepted, lang), lang);
   }
 
   /** CORS preflight; the Access-Control headers come from WebformCorsMiddleware. */

@@ -3,7 +3,7 @@ import { ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { Public } from '../../../common/auth/auth.decorators.js';
-import { BrowserErrorFilter, isBrowserFormPost, sendPage } from './browser-response.js';
+import { BrowserErrorFilter, isBrowserFormPost, pageLanguage, sendPage } from './browser-response.js';
 import { FollowUpDto, type StatusViewDto } from './dto/status-page.dto.js';
 import { StatusPageService } from './status-page.service.js';
 
@@ -15,11 +15,16 @@ import { StatusPageService } from './status-page.service.js';
 export class StatusPageController {
   constructor(private readonly status: StatusPageService) {}
 
-  /** Server-rendered, no scripts, no external assets. */
+  /** Server-rendered, no scripts, no external assets; German or English by Accept-Language. */
   @Get('status/:token')
   @ApiProduces('text/html')
-  async page(@Param('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    return sendPage(res, await this.status.page(token));
+  async page(
+    @Param('token') token: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const lang = pageLanguage(req);
+    return sendPage(res, await this.status.page(token, lang), lang);
   }
 
   @Get('api/public/status/:token')

@@ -7,6 +7,7 @@ import type { ConversationEntity } from '../../conversations/conversation.entity
 import type { MessageEntity } from '../../conversations/message.entity.js';
 import { IngestionService } from '../../ingestion/ingestion.service.js';
 import { statusPage } from './customer-pages.js';
+import type { CustomerLanguage } from './customer-texts.js';
 import type { FollowUpDto, StatusMessageDto, StatusViewDto } from './dto/status-page.dto.js';
 import { StatusPageRepository } from './status-page.repository.js';
 import { STATUS_TOKEN_PATTERN, statusPageUrl } from './webform-remark.js';
@@ -38,9 +39,9 @@ export class StatusPageService {
     return toStatusViewDto(conversation, await this.repo.customerVisibleMessages(conversation.id));
   }
 
-  async page(token: string): Promise<string> {
+  async page(token: string, lang: CustomerLanguage): Promise<string> {
     // Relative to /status/<token>, so the page also works behind a path prefix.
-    return statusPage(await this.view(token), `../api/public/status/${token}/messages`);
+    return statusPage(await this.view(token), `../api/public/status/${token}/messages`, lang);
   }
 
   pageUrl(token: string): string {

@@ -5,10 +5,13 @@ import { renderSnippet } from './webform-snippet.js';
 const KEY = 'AbC_def-1234567890xyzQ';
 const ACTION = `https://feedback.example/api/public/forms/${KEY}`;
 
-function load(html = renderSnippet(KEY, ACTION), scripts = false) {
+function load(html = renderSnippet(KEY, ACTION), scripts = false, languages?: string[]) {
   const dom = new JSDOM(`<!doctype html><body>${html}</body>`, {
     url: 'https://shop.example/contact',
     runScripts: scripts ? 'dangerously' : undefined,
+    beforeParse(window) {
+      if (languages) Object.defineProperty(window.navigator, 'languages', { value: languages });
+    },
   });
   return { dom, form: dom.window.document.querySelector('form')! };
 }
@@ -89,5 +92,43 @@ describe('renderSnippet', () => {
     expect(result.getAttribute('role')).toBe('status');
     expect(result.textContent).toContain('R-1042');
     expect(result.querySelector('a')!.getAttribute('href')).toBe(statusUrl);
+  });
+
+  it('without JavaScript shows both languages; the script picks the browser’s language', () => {
+    const label = (form: HTMLFormElement, name: string) =>
+      form.querySelector(`label[for="${form.querySelector(`[name="${name}"]`)!.id}"]`)!.textContent;
+    const plain = load().form;
+    expect(label(plain, 'message')).toBe('Ihre Nachricht (Pflichtfeld) / Your message (required)');
+    expect(plain.hasAttribute('lang')).toBe(false);
+
+    const german = load(undefined, true, ['de-DE', 'en-US']).form;
+    expect(german.getAttribute('lang')).toBe('de');
+    expect(label(german, 'message')).toBe('Ihre Nachricht (Pflichtfeld)');
+    expect(label(german, 'subject')).toBe('Betreff');
+    expect(german.querySelector('legend')!.textContent).toBe('Wie möchten Sie unsere Antwort erhalten?');
+    expect(german.querySelector('button')!.textContent).toBe('Senden');
+
+    for (const languages of [['en-GB', 'de'], ['fr-FR'], []]) {
+      const english = load(undefined, true, languages).form;
+      expect(english.getAttribute('lang')).toBe('en');
+      expect(label(english, 'message')).toBe('Your message (required)');
+      expect(english.querySelector('button')!.textContent).toBe('Send');
+    }
+  });
+
+  it('shows known server errors in German to a German browser', async () => {
+    const { dom, form } = load(undefined, true, ['de']);
+    Object.assign(dom.window, {
+      fetch: async () => ({
+        ok: false,
+        json: async () => ({ message: ['email must be an email address', 'odd'] }),
+      }),
+    });
+    dom.window.eval(dom.window.document.querySelector('script')!.textContent!);
+    form.dispatchEvent(new dom.window.Event('submit', { cancelable: true }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(form.querySelector('[data-resonanz-result]')!.textContent).toBe(
+      'Bitte geben Sie eine gültige E-Mail-Adresse an. odd',
+    );
   });
 });

@@ -13,6 +13,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { Trimmed, trim } from '../../../../common/http/trimmed.js';
+import { VALIDATION_MESSAGES } from '../customer-texts.js';
 
 export const FORM_REPLY_CHANNELS = ['email', 'status_page'] as const;
 export type FormReplyChannel = (typeof FORM_REPLY_CHANNELS)[number];
@@ -31,10 +32,10 @@ export const CustomerMessage = () =>
   applyDecorators(
     ApiProperty({ description: 'Required; at most 64 KB', example: 'My parcel has not arrived.' }),
     Trimmed(),
-    IsDefined({ message: 'message is required' }),
+    IsDefined({ message: VALIDATION_MESSAGES.messageRequired.en }),
     IsString(),
-    IsNotEmpty({ message: 'message must not be empty' }),
-    IsByteLength(0, MESSAGE_MAX_BYTES, { message: 'message is too long (at most 64 KB)' }),
+    IsNotEmpty({ message: VALIDATION_MESSAGES.messageEmpty.en }),
+    IsByteLength(0, MESSAGE_MAX_BYTES, { message: VALIDATION_MESSAGES.messageTooLong.en }),
   );
 
 /** A customer's post to a web form (JSON or application/x-www-form-urlencoded). */
@@ -52,8 +53,8 @@ export class FormSubmissionDto {
   @ApiPropertyOptional({ description: 'Required when replyChannel is "email"' })
   @Transform(trimToUndefined)
   @ValidateIf((o: FormSubmissionDto) => o.email !== undefined || o.replyChannel === 'email')
-  @IsDefined({ message: 'email is required when replyChannel is "email"' })
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsDefined({ message: VALIDATION_MESSAGES.emailRequired.en })
+  @IsEmail({}, { message: VALIDATION_MESSAGES.emailInvalid.en })
   @MaxLength(320)
   email?: string;
 
