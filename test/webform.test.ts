@@ -427,10 +427,39 @@ describe.each(TEST_DATABASES)('web form channel on %s', (db) => {
       expect(mail).toBeDefined();
       const conversation = await conversationByReference(t, res.body.reference);
       const due = conversation.firstResponseDueAt!;
-      expect(mail.parsed.subject).toContain(res.body.reference);
+      expect(mail.parsed.subject).toBe(`We received your message [#${res.body.reference}]`);
       expect(mail.parsed.text).toContain(res.body.statusUrl);
       expect(mail.parsed.text).toContain(`${due.slice(0, 10)} ${due.slice(11, 16)} UTC`);
       expect(mail.parsed.headers.get('auto-submitted')).toBe('auto-replied');
+    });
+
+    it('acknowledges in the language the customer wrote in, else in the browser’s', async () => {
+      const german = await postForm(
+        t,
+        form.publicKey,
+        {
+          message:
+            'Hallo, mein Paket ist seit einer Woche unterwegs und kommt einfach nicht an. Wo bleibt es?',
+          email: 'jonas@customer.test',
+        },
+        { language: 'en-US' },
+      ).expect(201);
+      await postForm(
+        t,
+        form.publicKey,
+        {
+          message: "Bonjour, je n'ai toujours pas reçu ma commande et personne ne répond à mes messages.",
+          email: 'chloe@customer.test',
+        },
+        { language: 'de-DE,de;q=0.9' },
+      ).expect(201);
+      await drainJobs(t);
+
+      const [toJonas] = mailsTo('jonas@customer.test');
+      expect(toJonas.parsed.subject).toBe(`Wir haben Ihre Nachricht erhalten [#${german.body.reference}]`);
+      expect(toJonas.parsed.text).toContain(`Ihre Vorgangsnummer ist ${german.body.reference}.`);
+      const [toChloe] = mailsTo('chloe@customer.test');
+      expect(toChloe.parsed.subject).toContain('Wir haben Ihre Nachricht erhalten');
     });
 
     it('mails through the SMTP server of the form’s replyConnectorId when it names one', async () => {

@@ -37,6 +37,8 @@ export interface PostOptions {
   origin?: string;
   /** The client address the app sees (the app trusts X-Forwarded-For from loopback). */
   from?: string;
+  /** The visitor's Accept-Language header. */
+  language?: string;
 }
 
 /** Posts to a form's public endpoint the way a website's visitor does: no sign-in. */
@@ -50,6 +52,7 @@ export function postForm(
     .post(`/api/public/forms/${publicKey}`)
     .set('X-Forwarded-For', options.from ?? clientAddress());
   if (options.origin) req = req.set('Origin', options.origin);
+  if (options.language) req = req.set('Accept-Language', options.language);
   if (options.classic)
     return req
       .type('form')

@@ -3,6 +3,7 @@ import { AppConfig } from '../../../common/config/app-config.js';
 import { JOB_QUEUE, type JobQueue } from '../../../common/queue/job-queue.js';
 import { EmailTransportService } from '../email/email-transport.service.js';
 import { acknowledgementMail } from './acknowledgement-mail.js';
+import { type CustomerLanguage, customerLanguageOf, DEFAULT_CUSTOMER_LANGUAGE } from './customer-texts.js';
 import type { FormReplyChannel } from './dto/form-submission.dto.js';
 import { StatusPageRepository } from './status-page.repository.js';
 import { statusPageUrl } from './webform-remark.js';
@@ -12,6 +13,8 @@ export const ACKNOWLEDGE_JOB = 'webform.acknowledge';
 interface AcknowledgeJob {
   conversationId: string;
   replyChannel: FormReplyChannel;
+  /** The browser's language, for a message written in neither German nor English. */
+  browserLanguage?: CustomerLanguage;
 }
 
 /** Acknowledges form posts by email in the background, when outgoing mail is configured. */
@@ -31,10 +34,14 @@ export class AcknowledgementService implements OnModuleInit {
   }
 
   /** One acknowledgement per conversation, however often this is called (deterministic job id). */
-  enqueue(conversationId: string, replyChannel: FormReplyChannel): Promise<void> {
+  enqueue(
+    conversationId: string,
+    replyChannel: FormReplyChannel,
+    browserLanguage: CustomerLanguage,
+  ): Promise<void> {
     return this.queue.enqueue<AcknowledgeJob>(
       ACKNOWLEDGE_JOB,
-      { conversationId, replyChannel },
+      { conversationId, replyChannel, browserLanguage },
       { jobId: conversationId, attempts: 3, backoffMs: 5_000 },
     );
   }
@@ -56,6 +63,7 @@ export class AcknowledgementService implements OnModuleInit {
       statusUrl: statusPageUrl(this.config.publicUrl, conversation.statusToken),
       dueAt: conversation.firstResponseDueAt,
       replyChannel: job.replyChannel,
+      lang: customerLanguageOf(conversation.language, job.browserLanguage ?? DEFAULT_CUSTOMER_LANGUAGE),
     });
     // Marked as automatic so the customer's mail server sends no out-of-office back to us.
     await this.transports.send(route, {

@@ -74,6 +74,7 @@ describe('acknowledgementMail', () => {
       statusUrl: 'https://fb.example/status/abc',
       dueAt: Date.parse('2025-03-01T22:05:00Z'),
       replyChannel: 'email',
+      lang: 'en',
     });
     expect(mail.subject).toBe('We received your message [#R-1042]');
     expect(mail.text).toContain('Hello Erika,');
@@ -90,9 +91,28 @@ describe('acknowledgementMail', () => {
       statusUrl: 'u',
       dueAt: null,
       replyChannel: 'status_page',
+      lang: 'en',
     });
     expect(mail.text).toMatch(/^Hello,/);
     expect(mail.text).not.toContain('expect our answer');
     expect(mail.text).not.toContain('by email');
+  });
+
+  it('speaks German to a German customer', () => {
+    const mail = acknowledgementMail({
+      name: 'Erika',
+      reference: 'R-1042',
+      statusUrl: 'https://fb.example/status/abc',
+      dueAt: Date.parse('2025-03-01T22:05:00Z'),
+      replyChannel: 'email',
+      lang: 'de',
+    });
+    expect(mail.subject).toBe('Wir haben Ihre Nachricht erhalten [#R-1042]');
+    expect(mail.text).toMatch(/^Guten Tag Erika,/);
+    expect(mail.text).toContain('Ihre Vorgangsnummer ist R-1042.');
+    expect(mail.text).toContain('bis 2025-03-01 22:05 UTC');
+    expect(mail.text).toContain('per E-Mail');
+    expect(mail.text).toContain('https://fb.example/status/abc');
+    expect(mail.text).not.toMatch(/thank you|reference/i);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   CUSTOMER_TEXTS,
   chooseLanguage,
+  customerLanguageOf,
   translateValidation,
   VALIDATION_MESSAGES,
 } from './customer-texts.js';
@@ -62,5 +63,18 @@ describe('customer texts', () => {
     expect(translateValidation('message is too long (at most 64 KB)', 'de')).toContain('zu lang');
     expect(translateValidation('message is required', 'en')).toBe('message is required');
     expect(translateValidation('Form not found', 'de')).toBe('Form not found');
+  });
+});
+
+describe('customerLanguageOf', () => {
+  it('keeps the language the customer wrote in when we speak it', () => {
+    expect(customerLanguageOf('de', 'en')).toBe('de');
+    expect(customerLanguageOf('en', 'de')).toBe('en');
+  });
+
+  it('falls back for other or unknown languages', () => {
+    expect(customerLanguageOf('other', 'de')).toBe('de');
+    expect(customerLanguageOf('fr', 'en')).toBe('en');
+    expect(customerLanguageOf(null, 'de')).toBe('de');
   });
 });

@@ -5,6 +5,16 @@ export const CUSTOMER_LANGUAGES = ['de', 'en'] as const;
 export type CustomerLanguage = (typeof CUSTOMER_LANGUAGES)[number];
 export const DEFAULT_CUSTOMER_LANGUAGE: CustomerLanguage = 'en';
 
+/** The language a customer wrote in when we speak it, else `fallback` (e.g. the browser's). */
+export function customerLanguageOf(
+  detected: string | null | undefined,
+  fallback: CustomerLanguage,
+): CustomerLanguage {
+  return (CUSTOMER_LANGUAGES as readonly string[]).includes(detected ?? '')
+    ? (detected as CustomerLanguage)
+    : fallback;
+}
+
 /** Validation messages the customer can run into; `en` is also what the API answers in JSON. */
 export const VALIDATION_MESSAGES = {
   messageRequired: { en: 'message is required', de: 'Bitte schreiben Sie eine Nachricht.' },

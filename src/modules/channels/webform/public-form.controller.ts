@@ -38,9 +38,9 @@ export class PublicFormController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<FormAcceptedDto | string> {
-    const accepted = await this.forms.submit(publicKey, body, req.headers.origin);
-    if (!isBrowserFormPost(req)) return accepted;
     const lang = pageLanguage(req);
+    const accepted = await this.forms.submit(publicKey, body, { origin: req.headers.origin, language: lang });
+    if (!isBrowserFormPost(req)) return accepted;
     return sendPage(res, thankYouPage(accepted, lang), lang);
   }
 

@@ -6,6 +6,7 @@ import { MetricsService } from '../../../common/metrics/metrics.service.js';
 import { ConnectorsService } from '../../connectors/connectors.service.js';
 import { IngestionService } from '../../ingestion/ingestion.service.js';
 import { AcknowledgementService } from './acknowledgement.service.js';
+import type { CustomerLanguage } from './customer-texts.js';
 import type { FormAcceptedDto, FormSubmissionDto } from './dto/form-submission.dto.js';
 import {
   chooseReplyChannel,
@@ -51,7 +52,11 @@ export class WebformService {
     if (!(await this.findForm(publicKey))) throw notFound('Form');
   }
 
-  async submit(publicKey: string, input: FormSubmissionDto, origin?: string): Promise<FormAcceptedDto> {
+  async submit(
+    publicKey: string,
+    input: FormSubmissionDto,
+    request: { origin?: string; language: CustomerLanguage },
+  ): Promise<FormAcceptedDto> {
     const form = await this.findForm(publicKey);
     if (!form) throw notFound('Form');
     if (input.website) {
@@ -61,14 +66,20 @@ export class WebformService {
       return { reference, statusUrl: this.statusUrl(decoyStatusToken()) };
     }
     const settings = await this.withLiveDepartment(form.settings);
-    const result = await this.ingestion.ingest([toFormRemark(form.connectorId, settings, input, origin)]);
+    const result = await this.ingestion.ingest([
+      toFormRemark(form.connectorId, settings, input, request.origin),
+    ]);
     const outcome = result.outcomes[0];
     if (outcome?.status !== 'ingested' || !outcome.statusToken)
       throw new Error(`Web form remark was not ingested: ${JSON.stringify(outcome ?? result)}`);
     this.posts.inc({ outcome: 'accepted' });
     await this.connectors.recordReceived(form.connectorId);
     if (input.email) {
-      await this.acknowledgements.enqueue(outcome.conversationId, chooseReplyChannel(input));
+      await this.acknowledgements.enqueue(
+        outcome.conversationId,
+        chooseReplyChannel(input),
+        request.language,
+      );
     }
     return { reference: outcome.reference, statusUrl: this.statusUrl(outcome.statusToken) };
   }
