@@ -18,6 +18,9 @@ interface Summary {
   sentiment: { label: string };
   topic: { id: string };
   lastMessageAt: string;
+  priority: string;
+  firstResponseAt: string | null;
+  firstResponseDueAt: string | null;
 }
 
 describe.each(TEST_DATABASES)('inbox on %s', (db) => {
@@ -73,6 +76,63 @@ describe.each(TEST_DATABASES)('inbox on %s', (db) => {
     expect(new Set(seen.map((s) => s.id)).size).toBe(7);
     const times = seen.map((s) => Date.parse(s.lastMessageAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  it('sorts by first-response deadline or by priority, paging without repeats or gaps', async () => {
+    const base = Date.parse('2024-04-01T08:00:00Z');
+    const { outcomes } = await importRemarks(
+      t,
+      Array.from({ length: 4 }, (_, i) =>
+        makeRemark({ channel: 'feed', createdAt: new Date(base + i * 3_600_000).toISOString() }),
+      ),
+    );
+    const [answered, resolved, waiting, urgent] = outcomes.map((o) => o.conversationId!);
+    await api(t).post(`/api/conversations/${answered}/replies`).send({ body: 'Danke!' }).expect(201);
+    await api(t)
+      .patch(`/api/conversations/${resolved}`)
+      .send({ status: 'resolved', reason: 'Erledigt am Telefon' })
+      .expect(200);
+    await api(t).patch(`/api/conversations/${urgent}`).send({ priority: 'urgent' }).expect(200);
+    const all = (await list('channel=feed&limit=100')).items;
+
+    const readAll = async (sort: string) => {
+      const seen: Summary[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { items: Summary[]; nextCursor: string | null } = await list(
+          `channel=feed&sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(new Set(seen.map((s) => s.id)).size).toBe(all.length);
+      expect(seen).toHaveLength(all.length);
+      return seen;
+    };
+    const position = (order: Summary[], id: string) => order.findIndex((s) => s.id === id);
+
+    // Waiting for a first answer: earliest deadline first; then the rest, newest activity first.
+    const byDue = await readAll('due');
+    const dueOf = (s: Summary) =>
+      s.firstResponseAt === null && s.status !== 'resolved' ? Date.parse(s.firstResponseDueAt!) : Infinity;
+    const dues = byDue.map(dueOf);
+    expect([...dues].sort((a, b) => a - b)).toEqual(dues);
+    expect(dues).toContain(Infinity);
+    const mine = [waiting, urgent, answered, resolved].map((id) => position(byDue, id));
+    expect([...mine].sort((a, b) => a - b)).toEqual(mine);
+
+    const byPriority = await readAll('priority');
+    const ranks = byPriority.map((s) => ['urgent', 'high', 'normal', 'low'].indexOf(s.priority));
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    expect(position(byPriority, urgent)).toBeLessThan(position(byPriority, waiting));
+
+    // A cursor belongs to the order it was read in.
+    const first = await list('channel=feed&sort=due&limit=1');
+    const refused = await api(t)
+      .get(`/api/conversations?sort=priority&cursor=${first.nextCursor}`)
+      .expect(400);
+    expect(String(refused.body.message)).toMatch(/sort order/);
+    await api(t).get('/api/conversations?sort=oldest').expect(400);
   });
 
   it('rejects a limit over 100, a zero limit and a forged cursor with 400', async () => {

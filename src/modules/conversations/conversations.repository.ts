@@ -8,6 +8,7 @@ import { bulkInsert } from '../ingestion/bulk-insert.js';
 import { ConversationEventEntity } from './conversation-event.entity.js';
 import { ConversationEntity } from './conversation.entity.js';
 import type { InboxCursor } from './inbox-cursor.js';
+import { INBOX_ORDERS, type InboxSort } from './inbox-order.js';
 import { MessageEntity } from './message.entity.js';
 import { PromiseEntity } from './promise.entity.js';
 import { fts5Query, referenceIn, tsqueryFor } from './search-query.js';
@@ -50,10 +51,16 @@ export class ConversationsRepository {
   ) {}
 
   /**
-   * One inbox page, newest activity first, keyset-paginated on (last_message_at, id) so every
-   * filter walks one of the (filter, last_message_at, id) indexes and deep pages cost the same.
+   * One inbox page in the given order, keyset-paginated on (sort keys, id). Newest activity first
+   * walks one of the (filter, last_message_at, id) indexes, so deep pages cost the same; the other
+   * orders sort the filtered rows (an inbox view of open work, not the whole archive).
    */
-  async page(filters: InboxFilters, after: InboxCursor | null, limit: number): Promise<ConversationEntity[]> {
+  async page(
+    filters: InboxFilters,
+    sort: InboxSort,
+    after: InboxCursor | null,
+    limit: number,
+  ): Promise<ConversationEntity[]> {
     const query = this.conversations.createQueryBuilder('c');
     if (filters.departmentIds?.length === 0) return [];
     this.applyFilters(query, filters);
@@ -61,13 +68,16 @@ export class ConversationsRepository {
     const reference = q ? referenceIn(q) : null;
     if (reference) query.andWhere('c.reference = :reference', { reference });
     else if (q && !(await this.applySearch(query, q))) return [];
+    const order = INBOX_ORDERS[sort];
     if (after) {
-      query.andWhere('(c.lastMessageAt, c.id) < (:afterAt, :afterId)', {
-        afterAt: after.lastMessageAt,
-        afterId: after.id,
-      });
+      const keys = order.keySql.map((_, i) => `:afterKey${i}`);
+      query.andWhere(
+        `(${order.keySql.join(', ')}, c.id) ${order.direction === 'DESC' ? '<' : '>'} (${keys.join(', ')}, :afterId)`,
+        { ...Object.fromEntries(after.keys.map((key, i) => [`afterKey${i}`, key])), afterId: after.id },
+      );
     }
-    return query.orderBy('c.lastMessageAt', 'DESC').addOrderBy('c.id', 'DESC').limit(limit).getMany();
+    for (const sql of order.keySql) query.addOrderBy(sql, order.direction);
+    return query.addOrderBy('c.id', order.direction).limit(limit).getMany();
   }
 
   private applyFilters(query: SelectQueryBuilder<ConversationEntity>, filters: InboxFilters): void {

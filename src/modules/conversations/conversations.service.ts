@@ -25,6 +25,7 @@ import type {
 import { DEFAULT_PAGE_SIZE, type ListConversationsDto } from './dto/list-conversations.dto.js';
 import type { UpdateConversationDto } from './dto/update-conversation.dto.js';
 import { decodeCursor, encodeCursor } from './inbox-cursor.js';
+import { INBOX_ORDERS } from './inbox-order.js';
 import type { MessageEntity } from './message.entity.js';
 
 /** A corrected sentiment keeps its strength but gets the sign of its new label. */
@@ -53,14 +54,16 @@ export class ConversationsService {
 
   async list(query: ListConversationsDto, user?: AuthUser): Promise<ConversationPageDto> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = query.cursor ? decodeCursor(query.cursor) : null;
-    const rows = await this.conversations.page(await this.filtersOf(query, user), after, limit + 1);
+    const sort = query.sort ?? 'activity';
+    const after = query.cursor ? decodeCursor(query.cursor, sort) : null;
+    const rows = await this.conversations.page(await this.filtersOf(query, user), sort, after, limit + 1);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return {
-      items: await this.summaries(page),
-      nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
-    };
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeCursor({ sort, keys: INBOX_ORDERS[sort].keysOf(last), id: last.id })
+        : null;
+    return { items: await this.summaries(page), nextCursor };
   }
 
   /** "mine" stands for the departments the user belongs to (an agent's own work). */

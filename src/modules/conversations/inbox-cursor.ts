@@ -1,30 +1,39 @@
 import { badRequest } from '../../common/errors/app-error.js';
+import { INBOX_ORDERS, INBOX_SORTS, type InboxSort } from './inbox-order.js';
 
-/** Where a page ended: the last item's activity time and id (the inbox's sort key). */
+/** Where a page ended: the order it was read in, the last item's sort keys and its id. */
 export interface InboxCursor {
-  lastMessageAt: number;
+  sort: InboxSort;
+  keys: number[];
   id: string;
 }
 
-/** Opaque to clients: base64url JSON, so the sort key can change without breaking their code. */
+/** Opaque to clients: base64url JSON, so the sort keys can change without breaking their code. */
 export function encodeCursor(cursor: InboxCursor): string {
-  return Buffer.from(JSON.stringify([cursor.lastMessageAt, cursor.id])).toString('base64url');
+  return Buffer.from(JSON.stringify([cursor.sort, ...cursor.keys, cursor.id])).toString('base64url');
 }
 
-export function decodeCursor(value: string): InboxCursor {
+/** The cursor of a page read in `sort`; 400 for a forged one or one from another order. */
+export function decodeCursor(value: string, sort: InboxSort): InboxCursor {
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      Number.isSafeInteger(parsed[0]) &&
-      typeof parsed[1] === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(parsed[1])
-    ) {
-      return { lastMessageAt: parsed[0] as number, id: parsed[1] };
-    }
+    parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    throw badRequest('cursor is not valid');
   }
-  throw badRequest('cursor is not valid');
+  if (!Array.isArray(parsed) || !(INBOX_SORTS as readonly unknown[]).includes(parsed[0])) {
+    throw badRequest('cursor is not valid');
+  }
+  if (parsed[0] !== sort) throw badRequest('cursor belongs to another sort order');
+  const keys = parsed.slice(1, -1) as unknown[];
+  const id: unknown = parsed[parsed.length - 1];
+  if (
+    keys.length !== INBOX_ORDERS[sort].keySql.length ||
+    !keys.every((key) => Number.isSafeInteger(key)) ||
+    typeof id !== 'string' ||
+    !/^[0-9a-f-]{36}$/i.test(id)
+  ) {
+    throw badRequest('cursor is not valid');
+  }
+  return { sort, keys: keys as number[], id };
 }

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { CHANNELS, PRIORITIES, SENTIMENTS, TOPICS } from '../../../../config/defaults.js';
 import { CONVERSATION_STATUSES } from '../conversation.entity.js';
+import { INBOX_SORTS, type InboxSort } from '../inbox-order.js';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -87,6 +88,17 @@ export class ListConversationsDto {
   @IsString()
   @MaxLength(500)
   q?: string;
+
+  @ApiPropertyOptional({
+    enum: INBOX_SORTS,
+    default: 'activity',
+    description:
+      'activity: newest activity first; due: earliest first-response deadline first (answered and ' +
+      'resolved after, by activity); priority: urgent first, then as by due',
+  })
+  @IsOptional()
+  @IsIn(INBOX_SORTS)
+  sort?: InboxSort;
 
   @ApiPropertyOptional({ default: DEFAULT_PAGE_SIZE, maximum: MAX_PAGE_SIZE })
   @IsOptional()

@@ -33,4 +33,16 @@ describe('FilterBar', () => {
     expect(shown('Status')).toBe('Open work');
     expect(shown('Department')).toBe('My departments');
   });
+
+  it('sorts by due time and keeps the order when another view is chosen', async () => {
+    const onChange = renderBar({ status: 'new', sort: 'priority' });
+    expect((await screen.findByRole('button', { name: 'Unassigned' })).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
+    fireEvent.change(screen.getByLabelText('Sort by'), { target: { value: 'due' } });
+    expect(onChange).toHaveBeenLastCalledWith({ status: 'new', sort: 'due' });
+    fireEvent.click(screen.getByRole('button', { name: 'Unassigned' }));
+    expect(onChange).toHaveBeenLastCalledWith({ assigneeId: 'none', sort: 'priority' });
+    expect(screen.getByRole('button', { name: 'New' }).getAttribute('aria-pressed')).toBe('true');
+  });
 });

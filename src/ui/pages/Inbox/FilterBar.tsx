@@ -7,7 +7,7 @@ import { useT } from '../../i18n/index.js';
 import { useDirectory } from '../../lib/directory.js';
 import { topicLabel } from '../../lib/labels.js';
 import { useUser } from '../../lib/session.js';
-import { activeFilterCount, withFilter, type FilterKey, type Filters } from './filters.js';
+import { activeFilterCount, keptAcrossViews, withFilter, type FilterKey, type Filters } from './filters.js';
 
 /** Everything not yet resolved: what a team works through. */
 const OPEN_WORK = 'new,open,pending';
@@ -52,7 +52,8 @@ export function FilterBar({ filters, onChange, searchRef, onClose }: FilterBarPr
     { id: 'pending', label: t('inbox.viewPending'), icon: 'clock', filters: { status: 'pending' } },
     { id: 'resolved', label: t('inbox.viewResolved'), icon: 'check', filters: { status: 'resolved' } },
   ];
-  const { q, ...rest } = filters;
+  const kept = keptAcrossViews(filters);
+  const { q: _q, sort: _sort, ...rest } = filters;
   const assignees = users.some((u) => u.id === me.id) ? users : [me, ...users];
 
   return (
@@ -75,14 +76,14 @@ export function FilterBar({ filters, onChange, searchRef, onClose }: FilterBarPr
           className="input"
           type="search"
           placeholder={t('inbox.searchPlaceholder')}
-          defaultValue={q ?? ''}
-          key={q ?? ''}
+          defaultValue={filters.q ?? ''}
+          key={filters.q ?? ''}
           onKeyDown={(e) => {
             if (e.key === 'Enter') onChange(withFilter(filters, 'q', e.currentTarget.value.trim()));
             if (e.key === 'Escape') e.currentTarget.blur();
           }}
           onBlur={(e) => {
-            if ((q ?? '') !== e.currentTarget.value.trim())
+            if ((filters.q ?? '') !== e.currentTarget.value.trim())
               onChange(withFilter(filters, 'q', e.currentTarget.value.trim()));
           }}
         />
@@ -94,18 +95,29 @@ export function FilterBar({ filters, onChange, searchRef, onClose }: FilterBarPr
             key={view.id}
             type="button"
             aria-pressed={sameFilters(rest, view.filters)}
-            onClick={() => onChange({ ...view.filters, ...(q ? { q } : {}) })}
+            onClick={() => onChange({ ...view.filters, ...kept })}
           >
             <Icon name={view.icon} size={16} />
             {view.label}
           </button>
         ))}
       </nav>
+      <SelectField
+        small
+        label={t('inbox.sort')}
+        value={filters.sort ?? ''}
+        onChange={set('sort')}
+        placeholder={t('inbox.sortActivity')}
+        options={[
+          { value: 'due', label: t('inbox.sortDue') },
+          { value: 'priority', label: t('inbox.sortPriority') },
+        ]}
+      />
       <div className="row">
         <span className="filter-group-title">{t('inbox.filters')}</span>
         <span className="spacer" />
         {activeFilterCount(filters) > 0 ? (
-          <button type="button" className="btn btn-ghost btn-sm" onClick={() => onChange(q ? { q } : {})}>
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => onChange(kept)}>
             {t('inbox.clearFilters')}
           </button>
         ) : null}

@@ -3,6 +3,7 @@ import {
   activeFilterCount,
   conversationPath,
   filtersToSearch,
+  keptAcrossViews,
   neighbourId,
   parseFilters,
   withFilter,
@@ -22,8 +23,13 @@ describe('inbox filters in the URL', () => {
     expect(withFilter(filters, 'status', '')).toEqual({ topic: 'billing' });
   });
 
-  it('counts filters but not the search', () => {
-    expect(activeFilterCount({ status: 'new', q: 'x' })).toBe(1);
+  it('counts filters but not the search or the sort order', () => {
+    expect(activeFilterCount({ status: 'new', q: 'x', sort: 'due' })).toBe(1);
+  });
+
+  it('keeps the search and the sort order across views', () => {
+    expect(keptAcrossViews({ status: 'new', q: 'x', sort: 'due' })).toEqual({ q: 'x', sort: 'due' });
+    expect(parseFilters(new URLSearchParams('sort=priority'))).toEqual({ sort: 'priority' });
   });
 });
 

@@ -7,9 +7,20 @@ export const FILTER_KEYS = [
   'sentiment',
   'topic',
   'q',
+  'sort',
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type Filters = Partial<Record<FilterKey, string>>;
+
+/** Not filters: they stay when a view is chosen or the filters are cleared. */
+const KEPT_ACROSS_VIEWS = ['q', 'sort'] as const satisfies readonly FilterKey[];
+
+/** The search and the sort order of `filters`, to carry into another view. */
+export function keptAcrossViews(filters: Filters): Filters {
+  const kept: Filters = {};
+  for (const key of KEPT_ACROSS_VIEWS) if (filters[key]) kept[key] = filters[key];
+  return kept;
+}
 
 export function parseFilters(params: URLSearchParams): Filters {
   const filters: Filters = {};
@@ -38,7 +49,8 @@ export function withFilter(filters: Filters, key: FilterKey, value: string): Fil
 }
 
 export function activeFilterCount(filters: Filters): number {
-  return FILTER_KEYS.filter((key) => key !== 'q' && filters[key]).length;
+  return FILTER_KEYS.filter((key) => !(KEPT_ACROSS_VIEWS as readonly string[]).includes(key) && filters[key])
+    .length;
 }
 
 export function conversationPath(id: string | null, filters: Filters): string {
