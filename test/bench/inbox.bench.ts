@@ -9,7 +9,8 @@
 // Environment: BENCH_INBOX_CONVERSATIONS (default 200000), BENCH_RUNS (timed requests per query
 // after a warm-up, default 40), TEST_POSTGRES_URL. Seeded with INSERT … SELECT generate_series (one
 // message per conversation, texts drawn from a small vocabulary so common words match ~10 %).
-// Targets at 1M: list with any one filter p95 < 50 ms, next page p95 < 50 ms, search p95 < 200 ms.
+// Targets at 1M: list with any one filter p95 < 50 ms, next page p95 < 50 ms, search p95 < 200 ms,
+// open work sorted by due time or priority p95 < 200 ms.
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { performance } from 'node:perf_hooks';
@@ -189,6 +190,11 @@ describe('inbox speed on postgres', () => {
       const list = await measure(`list ${label}`, `/api/conversations?${query}`, 50);
       expect(list.items).toBe(25);
       await measure(`next page ${label}`, `/api/conversations?${query}`, 50, true);
+    }
+    for (const sort of ['due', 'priority']) {
+      const query = `status=new,open,pending&sort=${sort}`;
+      expect((await measure(`open work sort=${sort}`, `/api/conversations?${query}`, 200)).items).toBe(25);
+      await measure(`next page sort=${sort}`, `/api/conversations?${query}`, 200, true);
     }
   }, 3_600_000);
 
