@@ -67,15 +67,16 @@ describe('customer pages', () => {
 });
 
 describe('acknowledgementMail', () => {
+  const EMAIL_ANSWER = {
+    name: 'Erika',
+    reference: 'R-1042',
+    statusUrl: 'https://fb.example/status/abc',
+    dueAt: Date.parse('2025-03-01T22:05:00Z'),
+    replyChannel: 'email' as const,
+  };
+
   it('names the reference, the status link and the expected answer time', () => {
-    const mail = acknowledgementMail({
-      name: 'Erika',
-      reference: 'R-1042',
-      statusUrl: 'https://fb.example/status/abc',
-      dueAt: Date.parse('2025-03-01T22:05:00Z'),
-      replyChannel: 'email',
-      lang: 'en',
-    });
+    const mail = acknowledgementMail({ ...EMAIL_ANSWER, lang: 'en' });
     expect(mail.subject).toBe('We received your message [#R-1042]');
     expect(mail.text).toContain('Hello Erika,');
     expect(mail.text).toContain('Your reference is R-1042.');
@@ -99,14 +100,7 @@ describe('acknowledgementMail', () => {
   });
 
   it('speaks German to a German customer', () => {
-    const mail = acknowledgementMail({
-      name: 'Erika',
-      reference: 'R-1042',
-      statusUrl: 'https://fb.example/status/abc',
-      dueAt: Date.parse('2025-03-01T22:05:00Z'),
-      replyChannel: 'email',
-      lang: 'de',
-    });
+    const mail = acknowledgementMail({ ...EMAIL_ANSWER, lang: 'de' });
     expect(mail.subject).toBe('Wir haben Ihre Nachricht erhalten [#R-1042]');
     expect(mail.text).toMatch(/^Guten Tag Erika,/);
     expect(mail.text).toContain('Ihre Vorgangsnummer ist R-1042.');
